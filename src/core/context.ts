@@ -1,0 +1,169 @@
+/**
+ * @module core/context
+ * Client options, their defaults (written once, here), validation, and the resolved
+ * context every server-side request function receives. The private key is stored in a
+ * module-private WeakMap, so it is never an enumerable (or even visible) property.
+ */
+import type { FetchLike } from '../transport/fetch.js';
+import { utf8, toBase64 } from '../internal/encoding.js';
+
+/** Options of the server client and of the standalone request functions. */
+export interface ClientOptions {
+  /** Private API key (`private_…`). Required. Never leaves the server. */
+  privateKey: string;
+  /** Public API key (`public_…`); needed for client-upload authentication helpers. */
+  publicKey?: string | undefined;
+  /** URL endpoint (`https://ik.imagekit.io/<id>`) used by `url()` and signing. */
+  urlEndpoint?: string | undefined;
+  /**
+   * Base URL of the management API.
+   * @default "https://api.imagekit.io"
+   */
+  baseUrl?: string | undefined;
+  /**
+   * Base URL of the upload API.
+   * @default "https://upload.imagekit.io"
+   */
+  uploadBaseUrl?: string | undefined;
+  /** A `fetch` implementation; read at call time, defaults to `globalThis.fetch`. */
+  fetch?: FetchLike | undefined;
+  /**
+   * Per-attempt timeout.
+   * @default 60000
+   * @unit milliseconds
+   */
+  timeout?: number | undefined;
+  /**
+   * Retries after the first attempt, for calls that are safe to retry.
+   * @default 2
+   */
+  maxRetries?: number | undefined;
+  /**
+   * Allow constructing a client that holds the private key in a browser-like environment.
+   * Only for trusted, non-public pages (e.g. an internal admin tool).
+   * @default false
+   */
+  dangerouslyAllowBrowser?: boolean | undefined;
+}
+
+/** The defaults of {@link ClientOptions}. */
+export const clientDefaults = {
+  baseUrl: 'https://api.imagekit.io',
+  uploadBaseUrl: 'https://upload.imagekit.io',
+  timeout: 60_000,
+  maxRetries: 2,
+} as const;
+
+/** Resolved options: every field present. The private key is reachable only through {@link authorizationHeader} / {@link privateKeyOf}. */
+export interface ClientContext {
+  readonly publicKey: string | undefined;
+  readonly urlEndpoint: string | undefined;
+  readonly baseUrl: string;
+  readonly uploadBaseUrl: string;
+  readonly fetch: FetchLike | undefined;
+  readonly timeout: number;
+  readonly maxRetries: number;
+}
+
+const secrets = new WeakMap<ClientContext, string>();
+
+const knownOptions = new Set([
+  'privateKey',
+  'publicKey',
+  'urlEndpoint',
+  'baseUrl',
+  'uploadBaseUrl',
+  'fetch',
+  'timeout',
+  'maxRetries',
+  'dangerouslyAllowBrowser',
+]);
+
+function optionalString(options: Record<string, unknown>, name: string): string | undefined {
+  const value = options[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value === '') throw new TypeError(`The \`${name}\` option must be a non-empty string`);
+  return value;
+}
+
+function baseUrlOption(options: Record<string, unknown>, name: string, fallback: string): string {
+  const value = optionalString(options, name) ?? fallback;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new TypeError(`The \`${name}\` option must be an absolute http(s) URL`);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    throw new TypeError(`The \`${name}\` option must be an absolute http(s) URL`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+function nonNegativeNumber(options: Record<string, unknown>, name: string, fallback: number, integer: boolean): number {
+  const value = options[name];
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (integer && !Number.isInteger(value))) {
+    throw new RangeError(`The \`${name}\` option must be a ${integer ? 'non-negative integer' : 'non-negative finite number'}`);
+  }
+  return value;
+}
+
+/** True where a DOM is present (a browser page or a browser-like test environment). Edge runtimes have no `document`. */
+export function isBrowserLike(): boolean {
+  const g = globalThis as { document?: unknown; window?: unknown };
+  return typeof g.window !== 'undefined' && typeof g.document !== 'undefined';
+}
+
+/**
+ * Validates and resolves client options.
+ * @throws {TypeError} for a missing private key, unknown option names, or bad URLs.
+ * @throws {RangeError} for a negative or non-finite `timeout` / `maxRetries`.
+ * @throws {Error} in a browser-like environment unless `dangerouslyAllowBrowser` is true.
+ */
+export function createClientContext(options: ClientOptions): ClientContext {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('The client options must be an object with a `privateKey`');
+  }
+  const record = options as unknown as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (!knownOptions.has(key)) throw new TypeError(`Unknown option \`${key}\``);
+  }
+  const privateKey = record['privateKey'];
+  if (typeof privateKey !== 'string' || privateKey === '') {
+    throw new TypeError('The `privateKey` option is required and must be a non-empty string');
+  }
+  if (isBrowserLike() && record['dangerouslyAllowBrowser'] !== true) {
+    throw new Error(
+      'imagekit-universal/server holds your private key and refuses to run in a browser. ' +
+        'Use the root entry (imagekit-universal) in browsers, or pass `dangerouslyAllowBrowser: true` for a trusted, non-public page',
+    );
+  }
+  const fetchOption = record['fetch'];
+  if (fetchOption !== undefined && typeof fetchOption !== 'function') {
+    throw new TypeError('The `fetch` option must be a function');
+  }
+  const context: ClientContext = Object.freeze({
+    publicKey: optionalString(record, 'publicKey'),
+    urlEndpoint: optionalString(record, 'urlEndpoint'),
+    baseUrl: baseUrlOption(record, 'baseUrl', clientDefaults.baseUrl),
+    uploadBaseUrl: baseUrlOption(record, 'uploadBaseUrl', clientDefaults.uploadBaseUrl),
+    fetch: fetchOption as FetchLike | undefined,
+    timeout: nonNegativeNumber(record, 'timeout', clientDefaults.timeout, false),
+    maxRetries: nonNegativeNumber(record, 'maxRetries', clientDefaults.maxRetries, true),
+  });
+  secrets.set(context, privateKey);
+  return context;
+}
+
+/** The private key of a context. Internal: never store the result on an object. */
+export function privateKeyOf(context: ClientContext): string {
+  const key = secrets.get(context);
+  if (key === undefined) throw new TypeError('Not a client context: create one with `createClientContext()`');
+  return key;
+}
+
+/** `Basic base64("<privateKey>:")`, built at request time and never stored. */
+export function authorizationHeader(context: ClientContext): string {
+  return `Basic ${toBase64(utf8(`${privateKeyOf(context)}:`))}`;
+}

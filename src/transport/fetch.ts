@@ -1,0 +1,33 @@
+/**
+ * @module transport/fetch
+ * The one place in the SDK that calls `fetch`. Network failures become
+ * {@link ConnectionError}; an abort is passed through unchanged so callers can tell a
+ * user abort from a timeout by looking at their own signals.
+ */
+import { ConnectionError } from '../errors.js';
+
+/** A `fetch`-compatible function (the global one, or one injected by the caller). */
+export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+
+/**
+ * Calls the injected `fetch` (read now, not at module load) or `globalThis.fetch`, with
+ * `undefined` as `this` (browsers and workerd reject other receivers).
+ * @throws {ConnectionError} when the platform reports a network failure.
+ */
+export async function sendFetch(
+  fetchImpl: FetchLike | undefined,
+  url: string,
+  init: RequestInit,
+  describe: string,
+): Promise<Response> {
+  const doFetch = fetchImpl ?? (globalThis.fetch as FetchLike | undefined);
+  if (typeof doFetch !== 'function') {
+    throw new TypeError('No `fetch` is available in this runtime: pass the `fetch` option');
+  }
+  try {
+    return await doFetch.call(undefined, url, init);
+  } catch (error) {
+    if (init.signal?.aborted) throw init.signal.reason ?? error;
+    throw new ConnectionError(`Connection failed: ${describe}`, { cause: error });
+  }
+}
