@@ -1,0 +1,86 @@
+// Module boundaries from style.md §2.4, enforced by a tool instead of by review.
+// Deliberately small and syntax-only (no type-aware rules) so `npm run lint` stays fast.
+// ESLint replaces (does not merge) a rule's options when several config objects match a
+// file, so each folder's block lists the shared restrictions again via the helpers below.
+import tseslint from 'typescript-eslint';
+
+const onlyInTesting = [
+  { regex: '^msw(/|$)', message: 'msw is a dev tool: only src/testing may import it.' },
+  { regex: '^node:', message: 'No `node:` imports in src/ (Web platform only); only src/testing may use them.' },
+  { regex: '(^|/)testing(/|\\.js$|$)', message: 'Nothing in src/ imports the testing entry or src/testing.' },
+];
+
+/** Restrict imports: the shared list plus the folder's own patterns. */
+const imports = (...patterns) => ['error', { patterns: [...onlyInTesting, ...patterns] }];
+
+const serverOnlyGlobals = ['process', 'Buffer'].map((name) => ({
+  name,
+  message: `\`${name}\` does not exist on edge runtimes or in browsers; src/ uses Web platform APIs only.`,
+}));
+
+/** Restrict globals: `process` / `Buffer` everywhere, plus the folder's own names. */
+const globals = (names, why) => [
+  'error',
+  ...serverOnlyGlobals,
+  ...names.map((name) => ({ name, message: `\`${name}\` is not allowed here: ${why}` })),
+];
+
+const pureWhy = 'src/url and src/phash are pure (no network, no Web Crypto, no runtime APIs), style.md §2.4.';
+const pureGlobals = ['fetch', 'crypto', 'Request', 'XMLHttpRequest'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'tests/runtimes/node_modules/**'] },
+  {
+    files: ['src/**/*.ts'],
+    languageOptions: { parser: tseslint.parser },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      'no-restricted-imports': imports(),
+      'no-restricted-globals': globals([], ''),
+    },
+  },
+  {
+    files: ['src/url/**/*.ts', 'src/phash/**/*.ts'],
+    rules: {
+      'no-restricted-imports': imports({
+        regex: '^\\.\\./(?!errors(\\.js)?$|internal/)',
+        message: 'src/url and src/phash may import only ../errors and ../internal (style.md §2.4).',
+      }),
+      'no-restricted-globals': globals(pureGlobals, pureWhy),
+      // `globalThis.fetch` would dodge no-restricted-globals.
+      'no-restricted-properties': [
+        'error',
+        ...pureGlobals.map((property) => ({ object: 'globalThis', property, message: pureWhy })),
+      ],
+    },
+  },
+  {
+    files: ['src/signing/**/*.ts', 'src/webhooks/**/*.ts'],
+    rules: {
+      'no-restricted-imports': imports({
+        regex: '^\\.\\./(core|upload|media|transport|client)(/|\\.js$|$)',
+        message: 'signing and webhooks use Web Crypto only: no HTTP core, upload, media or transport (style.md §2.4).',
+      }),
+      'no-restricted-globals': globals(['fetch'], 'signing and webhooks never call the network (style.md §2.4).'),
+      'no-restricted-properties': [
+        'error',
+        { object: 'globalThis', property: 'fetch', message: 'signing and webhooks never call the network.' },
+      ],
+    },
+  },
+  {
+    files: ['src/index.ts'],
+    rules: {
+      'no-restricted-imports': imports({
+        // The root entry may use upload's client-upload and transport (root features), never the secret side.
+        regex: '^\\./(core|signing|webhooks|media|client|server)(/|\\.js$|$)',
+        message: 'The root entry is browser-safe: it never imports core, signing, webhooks, media, client or server.',
+      }),
+    },
+  },
+  {
+    // The emulator is a dev tool: anything goes (msw, node:*, process).
+    files: ['src/testing/**/*.ts', 'src/testing.ts'],
+    rules: { 'no-restricted-imports': 'off', 'no-restricted-globals': 'off' },
+  },
+);
