@@ -29,3 +29,4 @@ export {
   isWebhookVerificationError,
 } from './errors.js';
 export type { ResponseMetadata, RateLimitInfo, WebhookFailureReason, ApiErrorInit } from './errors.js';
+export { phashDistance } from './phash/distance.js';
