@@ -30,3 +30,36 @@ export {
 } from './errors.js';
 export type { ResponseMetadata, RateLimitInfo, WebhookFailureReason, ApiErrorInit } from './errors.js';
 export { phashDistance } from './phash/distance.js';
+export { buildUrl } from './url/build-url.js';
+export { buildTransformationString } from './url/transformation.js';
+export { getResponsiveImageAttributes } from './url/responsive.js';
+export type {
+  BuildUrlOptions,
+  Transformation,
+  ModernTransformation,
+  LegacyTransformation,
+  DeprecatedOverlayTransformation,
+  TransformationValue,
+  TransformationPosition,
+  QueryParameterValue,
+  Overlay,
+  BaseOverlay,
+  TextOverlay,
+  ImageOverlay,
+  VideoOverlay,
+  SubtitleOverlay,
+  SolidColorOverlay,
+  OverlayPosition,
+  OverlayTiming,
+  OverlayEncoding,
+  CropStrategy,
+  CropModeValue,
+  FormatValue,
+  VideoCodecValue,
+  AudioCodecValue,
+  FlipValue,
+  FocusValue,
+  StreamingResolution,
+  ResponsiveImageOptions,
+  ResponsiveImageAttributes,
+} from './url/types.js';
