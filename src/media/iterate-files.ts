@@ -1,0 +1,78 @@
+/**
+ * @module media/iterate-files
+ * Every file matching a `listFiles` query, as an async iterator that pages with
+ * `skip`/`limit` behind the scenes. Server only.
+ */
+import type { ClientContext } from '../core/context.js';
+import { flattenPages, paginateOffset } from '../core/pagination.js';
+import { apiRequest, type RequestOptions } from '../core/request.js';
+import type { WithMetadata } from '../internal/metadata.js';
+import { listFilesQuery, type ListFilesItem, type ListFilesParams } from './files.js';
+import { optionalInteger } from './validate.js';
+
+/** Query of `iterateFiles`: the `listFiles` query plus an overall cap. */
+export interface IterateFilesParams extends ListFilesParams {
+  /**
+   * Page size of each request, 1–1000.
+   * @default 1000
+   */
+  limit?: number | undefined;
+  /**
+   * Offset of the first item.
+   * @default 0
+   */
+  skip?: number | undefined;
+  /** Stop after this many items in total. @default no cap */
+  maxItems?: number | undefined;
+}
+
+/** Default and maximum page size of `GET /v1/files`. */
+export const maxFilesPageSize = 1000;
+
+function resolve(params: IterateFilesParams | undefined): { base: ListFilesParams; pageSize: number; skip: number; maxItems: number | undefined } {
+  const { maxItems, ...base } = params ?? {};
+  listFilesQuery(base); // validates before the first request
+  return {
+    base,
+    pageSize: base.limit ?? maxFilesPageSize,
+    skip: base.skip ?? 0,
+    maxItems: optionalInteger('maxItems', maxItems, 0, Number.MAX_SAFE_INTEGER),
+  };
+}
+
+/**
+ * Pages of a listing (each with its `$ResponseMetadata`), fetched lazily one request at a
+ * time until a short page or `maxItems`.
+ * @throws {RangeError} for `limit` outside 1–1000, a negative `skip` or `maxItems` (thrown at once).
+ */
+export function iterateFilePages(
+  context: ClientContext,
+  params?: IterateFilesParams,
+  options?: RequestOptions,
+): AsyncGenerator<WithMetadata<ListFilesItem[]>, void, undefined> {
+  const { base, pageSize, skip, maxItems } = resolve(params);
+  const fetchPage = (pageSkip: number, limit: number): Promise<WithMetadata<ListFilesItem[]>> =>
+    apiRequest(context, {
+      ...options,
+      method: 'GET',
+      path: '/v1/files',
+      query: listFilesQuery({ ...base, skip: pageSkip, limit }),
+      retry: 'always',
+    });
+  return paginateOffset(fetchPage, { pageSize, skip, maxItems });
+}
+
+/**
+ * Every item of a listing, fetched lazily page by page: `for await (const file of iterateFiles(ctx, { path: '/shop' }))`.
+ * `limit` is the page size (default 1000); `maxItems` caps the total. Breaking out of the
+ * loop stops further requests.
+ * @throws {RangeError} for `limit` outside 1–1000, a negative `skip` or `maxItems` (thrown at once).
+ * @throws {ApiError} from any page request, when the loop reaches it.
+ */
+export function iterateFiles(
+  context: ClientContext,
+  params?: IterateFilesParams,
+  options?: RequestOptions,
+): AsyncGenerator<ListFilesItem, void, undefined> {
+  return flattenPages(iterateFilePages(context, params, options));
+}

@@ -1,0 +1,81 @@
+/**
+ * @module media/url-endpoints
+ * URL endpoints (beta): URL prefixes with their origins and URL rewriter. Create, list, get,
+ * replace (PUT: send the whole object), delete (imagekit-api.md §9). Server only.
+ */
+import type { ClientContext } from '../core/context.js';
+import { pathSegment } from '../core/path.js';
+import { apiRequest, type RequestOptions } from '../core/request.js';
+import type { WithMetadata } from '../internal/metadata.js';
+import type { EmptyResult } from './files.js';
+import type { UrlEndpoint, UrlEndpointRequest } from './types.js';
+import { requireObject, requireString } from './validate.js';
+
+const basePath = '/v1/accounts/url-endpoints';
+
+/**
+ * Creates one (`POST /v1/accounts/url-endpoints`). Retried only when
+ * nothing was processed (a replay could create a duplicate).
+ * @throws {TypeError} for a missing required field.
+ */
+export function createUrlEndpoint(
+  context: ClientContext,
+  urlEndpoint: UrlEndpointRequest,
+  options?: RequestOptions,
+): Promise<WithMetadata<UrlEndpoint>> {
+  requireObject('urlEndpoint', urlEndpoint);
+  requireString('urlEndpoint.description', urlEndpoint.description);
+  return apiRequest(context, { ...options, method: 'POST', path: basePath, body: urlEndpoint, retry: 'safe' });
+}
+
+/** Lists all of them (`GET /v1/accounts/url-endpoints`; one response, no paging). */
+export function listUrlEndpoints(
+  context: ClientContext,
+  options?: RequestOptions,
+): Promise<WithMetadata<UrlEndpoint[]>> {
+  return apiRequest(context, { ...options, method: 'GET', path: basePath, retry: 'always' });
+}
+
+/**
+ * Gets one by id (`GET /v1/accounts/url-endpoints/{id}`).
+ * @throws {TypeError} for an empty id.
+ * @throws {NotFoundError} when it does not exist.
+ */
+export function getUrlEndpoint(
+  context: ClientContext,
+  urlEndpointId: string,
+  options?: RequestOptions,
+): Promise<WithMetadata<UrlEndpoint>> {
+  const path = `${basePath}/${pathSegment('urlEndpointId', urlEndpointId)}`;
+  return apiRequest(context, { ...options, method: 'GET', path, retry: 'always' });
+}
+
+/**
+ * Replaces one (`PUT /v1/accounts/url-endpoints/{id}`): send the whole object, required fields included.
+ * Idempotent, so retried.
+ * @throws {NotFoundError} when it does not exist.
+ */
+export function updateUrlEndpoint(
+  context: ClientContext,
+  urlEndpointId: string,
+  urlEndpoint: UrlEndpointRequest,
+  options?: RequestOptions,
+): Promise<WithMetadata<UrlEndpoint>> {
+  const path = `${basePath}/${pathSegment('urlEndpointId', urlEndpointId)}`;
+  requireObject('urlEndpoint', urlEndpoint);
+  requireString('urlEndpoint.description', urlEndpoint.description);
+  return apiRequest(context, { ...options, method: 'PUT', path, body: urlEndpoint, retry: 'always' });
+}
+
+/**
+ * Deletes one (`DELETE /v1/accounts/url-endpoints/{id}`, 204). The built-in `default` endpoint cannot be deleted.
+ * @throws {NotFoundError} when it does not exist.
+ */
+export function deleteUrlEndpoint(
+  context: ClientContext,
+  urlEndpointId: string,
+  options?: RequestOptions,
+): Promise<WithMetadata<EmptyResult>> {
+  const path = `${basePath}/${pathSegment('urlEndpointId', urlEndpointId)}`;
+  return apiRequest(context, { ...options, method: 'DELETE', path, retry: 'always' });
+}

@@ -1,0 +1,83 @@
+/**
+ * @module media/validate
+ * Input checks shared by the media functions. Caller mistakes throw native
+ * `TypeError` / `RangeError` naming the argument, before anything is sent.
+ */
+
+/** Throws unless `value` is a non-empty string. */
+export function requireString(name: string, value: unknown): string {
+  if (typeof value !== 'string' || value === '') {
+    throw new TypeError(`The \`${name}\` argument must be a non-empty string`);
+  }
+  return value;
+}
+
+/** Throws unless `value` is `undefined` or a string. */
+export function optionalString(name: string, value: unknown): string | undefined {
+  if (value !== undefined && typeof value !== 'string') {
+    throw new TypeError(`The \`${name}\` argument must be a string`);
+  }
+  return value;
+}
+
+/** Throws unless `value` is `undefined` or a boolean. */
+export function optionalBoolean(name: string, value: unknown): boolean | undefined {
+  if (value !== undefined && typeof value !== 'boolean') {
+    throw new TypeError(`The \`${name}\` argument must be a boolean`);
+  }
+  return value;
+}
+
+/** Throws unless `value` is a plain object (not null, not an array). */
+export function requireObject<T extends object>(name: string, value: unknown): T {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new TypeError(`The \`${name}\` argument must be an object`);
+  }
+  return value as T;
+}
+
+/**
+ * Throws unless `value` is an array of 1..`max` non-empty strings.
+ * @throws {TypeError} not an array, or an element is not a non-empty string.
+ * @throws {RangeError} empty, or longer than `max`.
+ */
+export function requireStringArray(name: string, value: unknown, max?: number): string[] {
+  if (!Array.isArray(value)) throw new TypeError(`The \`${name}\` argument must be an array of strings`);
+  if (value.length === 0) throw new RangeError(`The \`${name}\` argument must not be empty`);
+  if (max !== undefined && value.length > max) {
+    throw new RangeError(`The \`${name}\` argument accepts at most ${max} items (got ${value.length})`);
+  }
+  for (const item of value) {
+    if (typeof item !== 'string' || item === '') {
+      throw new TypeError(`The \`${name}\` argument must be an array of non-empty strings`);
+    }
+  }
+  return value as string[];
+}
+
+/**
+ * Throws unless `value` is `undefined` or an integer in `[min, max]`.
+ * @throws {RangeError}
+ */
+export function optionalInteger(name: string, value: unknown, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new RangeError(`The \`${name}\` argument must be an integer from ${min} to ${max}`);
+  }
+  return value;
+}
+
+/** Throws unless `value` is a `YYYY-MM-DD` date string. */
+export function requireDate(name: string, value: unknown): string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    throw new TypeError(`The \`${name}\` argument must be a date in YYYY-MM-DD format`);
+  }
+  return value;
+}
+
+/** Returns a copy of `record` without its `undefined` values (so they are not sent). */
+export function definedOnly<T extends object>(record: T): Partial<T> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) if (value !== undefined) out[key] = value;
+  return out as Partial<T>;
+}
