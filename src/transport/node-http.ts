@@ -1,0 +1,197 @@
+/**
+ * @module transport/node-http
+ * Upload transport for Node.js: `node:http` / `node:https`, obtained at run time through
+ * `process.getBuiltinModule` (no static `node:` import, so bundles for other runtimes stay
+ * clean). The body is streamed with backpressure: a chunk is read only after the previous
+ * one was accepted by the socket, so a disk-backed Blob is never held in memory. Progress
+ * counts bytes accepted by the request (reported after `write` returns or `drain` fires).
+ * Node's built-in `fetch` reads a request-body stream eagerly, which is why Node uses this.
+ */
+import { UploadTransportError, type UploadHttpResponse, type UploadRequest } from './upload-types.js';
+
+/** The slice of a Node socket this transport uses. */
+interface NodeSocketLike {
+  readonly connecting: boolean;
+  once(event: string, listener: () => void): unknown;
+}
+
+/** The slice of `http.IncomingMessage` this transport uses. */
+interface NodeResponseLike {
+  readonly statusCode?: number | undefined;
+  readonly headers: Record<string, string | string[] | undefined>;
+  on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
+  on(event: 'end', listener: () => void): unknown;
+  on(event: 'error' | 'aborted', listener: (error?: unknown) => void): unknown;
+}
+
+/** The slice of `http.ClientRequest` this transport uses. */
+interface NodeRequestLike {
+  on(event: 'socket', listener: (socket: NodeSocketLike) => void): unknown;
+  on(event: 'response', listener: (response: NodeResponseLike) => void): unknown;
+  on(event: 'error', listener: (error: unknown) => void): unknown;
+  once(event: 'drain' | 'close', listener: () => void): unknown;
+  removeListener(event: string, listener: (...args: never[]) => void): unknown;
+  write(chunk: Uint8Array): boolean;
+  end(): unknown;
+  destroy(error?: unknown): unknown;
+  readonly destroyed: boolean;
+}
+
+/** The slice of `node:http` / `node:https` this transport uses. */
+export interface NodeHttpModule {
+  request(url: string, options: { method: string; headers: Record<string, string> }): NodeRequestLike;
+}
+
+interface ProcessLike {
+  versions?: { node?: string; bun?: string };
+  getBuiltinModule?: (id: string) => unknown;
+}
+
+/**
+ * `node:http` or `node:https` for `url`, when running on Node.js itself (not Bun, Deno or
+ * workerd, which take the fetch path), else `undefined`.
+ */
+export function nodeHttpFor(url: string): NodeHttpModule | undefined {
+  const g = globalThis as { process?: ProcessLike; Deno?: unknown; navigator?: { userAgent?: string } };
+  const proc = g.process;
+  if (typeof proc?.versions?.node !== 'string' || proc.versions.bun !== undefined || g.Deno !== undefined) return undefined;
+  if (g.navigator?.userAgent === 'Cloudflare-Workers') return undefined;
+  if (typeof proc.getBuiltinModule !== 'function') return undefined;
+  const id = url.startsWith('https:') ? 'node:https' : 'node:http';
+  const mod = proc.getBuiltinModule(id) as NodeHttpModule | undefined;
+  return typeof mod?.request === 'function' ? mod : undefined;
+}
+
+function flattenHeaders(headers: NodeResponseLike['headers']): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    record[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return record;
+}
+
+function concat(chunks: Uint8Array[], length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+/**
+ * Sends one upload attempt over `node:http(s)`.
+ * Rejects with an {@link UploadTransportError}; resolves with the response for any status.
+ */
+export function sendNodeHttp(http: NodeHttpModule, request: UploadRequest): Promise<UploadHttpResponse> {
+  return new Promise<UploadHttpResponse>((resolve, reject) => {
+    const { body, signal, onProgress } = request;
+    let sent = false;
+    let settled = false;
+    let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+    let ended = false;
+
+    const headers: Record<string, string> = {
+      ...request.headers,
+      'content-type': body.contentType,
+      'content-length': String(body.length),
+    };
+    if (signal.aborted) {
+      reject(new UploadTransportError('aborted', false, signal.reason));
+      return;
+    }
+    const req = http.request(request.url, { method: 'POST', headers });
+
+    const finish = (): void => {
+      settled = true;
+      signal.removeEventListener('abort', onAbort);
+    };
+    const fail = (kind: UploadTransportError['kind'], cause: unknown): void => {
+      if (settled) return;
+      finish();
+      if (!req.destroyed) req.destroy();
+      if (reader) void reader.cancel(cause).catch(() => undefined);
+      reject(new UploadTransportError(kind, sent, cause));
+    };
+    const onAbort = (): void => fail('aborted', signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+
+    req.on('socket', (socket) => {
+      if (!socket.connecting) sent = true;
+      else socket.once(request.url.startsWith('https:') ? 'secureConnect' : 'connect', () => {
+        sent = true;
+      });
+    });
+    req.on('error', (error) => fail('network', error));
+    req.on('response', (response) => {
+      const chunks: Uint8Array[] = [];
+      let length = 0;
+      response.on('data', (chunk) => {
+        chunks.push(chunk);
+        length += chunk.byteLength;
+      });
+      response.on('error', (error) => fail('network', error));
+      response.on('aborted', () => fail('network', new Error('The response was cut off')));
+      response.on('end', () => {
+        if (settled) return;
+        finish();
+        if (!ended) {
+          // The server answered before the whole body was sent: stop sending.
+          if (reader) void reader.cancel().catch(() => undefined);
+          req.destroy();
+        }
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: flattenHeaders(response.headers),
+          text: new TextDecoder().decode(concat(chunks, length)),
+        });
+      });
+    });
+
+    const waitForDrain = (): Promise<void> =>
+      new Promise<void>((done) => {
+        const onDone = (): void => {
+          req.removeListener('drain', onDone);
+          req.removeListener('close', onDone);
+          done();
+        };
+        req.once('drain', onDone);
+        req.once('close', onDone);
+      });
+
+    const pump = async (): Promise<void> => {
+      let stream: ReadableStream<Uint8Array>;
+      try {
+        stream = body.stream();
+      } catch (error) {
+        fail('body', error);
+        return;
+      }
+      reader = stream.getReader();
+      let loaded = 0;
+      onProgress?.(0);
+      for (;;) {
+        let next: ReadableStreamReadResult<Uint8Array>;
+        try {
+          next = await reader.read();
+        } catch (error) {
+          fail('body', error);
+          return;
+        }
+        if (settled) return;
+        if (next.done) break;
+        const chunk = next.value;
+        const ok = req.write(chunk);
+        if (!ok) await waitForDrain();
+        if (settled) return;
+        loaded += chunk.byteLength;
+        onProgress?.(loaded);
+      }
+      ended = true;
+      req.end();
+    };
+    pump().catch((error: unknown) => fail('body', error));
+  });
+}

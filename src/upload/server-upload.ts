@@ -1,0 +1,62 @@
+/**
+ * @module upload/server-upload
+ * `uploadFile()` for servers: the same pipeline as the browser `upload()`, with HTTP Basic
+ * auth from the client context (built per attempt, never stored) and the context's
+ * per-attempt timeout and retry budget.
+ */
+import { authorizationHeader, type ClientContext } from '../core/context.js';
+import { checkKnownKeys, uploadOptionKeys } from './form.js';
+import { resolveMaxRetries } from './resolve.js';
+import { runUpload } from './send.js';
+import type { UploadOptions, UploadResponse } from './types.js';
+
+/** Options of {@link uploadFile}: the upload fields plus per-call overrides. */
+export interface ServerUploadOptions extends UploadOptions {
+  /**
+   * Use the v2 endpoint (`/api/v2/files/upload`); with server (Basic) auth it takes the
+   * same fields as v1.
+   * @default false
+   */
+  useV2?: boolean | undefined;
+  /**
+   * Retries after the first attempt, overriding the client's `maxRetries`; applied only
+   * where a retry cannot create a duplicate (see `retry-policy.ts`).
+   */
+  maxRetries?: number | undefined;
+}
+
+const serverKeys: ReadonlySet<string> = new Set([...uploadOptionKeys, 'useV2', 'maxRetries']);
+
+/**
+ * Uploads a file with the private key (HTTP Basic) to `${context.uploadBaseUrl}/api/v1/files/upload`.
+ * On Node a `Blob` from `fs.openAsBlob()` is streamed from disk, never held in memory.
+ *
+ * @param context from `createClientContext()`; supplies auth, `uploadBaseUrl`, `fetch`, `timeout` (per attempt) and `maxRetries`.
+ * @throws {TypeError | RangeError} for invalid options (no request is made).
+ * @throws {ApiError} subclasses for a 4xx answer.
+ * @throws {UploadIndeterminateError} when a failure after sending cannot be retried without risking a duplicate.
+ * @throws {ConnectionError | TimeoutError} when the server could not be reached.
+ * @throws the `signal`'s reason, unchanged, on abort.
+ */
+export async function uploadFile(context: ClientContext, options: ServerUploadOptions): Promise<UploadResponse> {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('The upload options must be an object with `file` and `fileName`');
+  }
+  checkKnownKeys(options, serverKeys);
+  if (options.useV2 !== undefined && typeof options.useV2 !== 'boolean') throw new TypeError('The `useV2` option must be a boolean');
+  const maxRetries = resolveMaxRetries(options.maxRetries, context.maxRetries);
+  const uploadOptions: UploadOptions = { ...options };
+  const record = uploadOptions as unknown as Record<string, unknown>;
+  delete record['useV2'];
+  delete record['maxRetries'];
+  return runUpload({
+    options: uploadOptions,
+    url: `${context.uploadBaseUrl}/api/${options.useV2 === true ? 'v2' : 'v1'}/files/upload`,
+    headers: () => ({ authorization: authorizationHeader(context) }),
+    authFields: () => Promise.resolve([]),
+    authResendable: true,
+    fetch: context.fetch,
+    timeout: options.timeout ?? context.timeout,
+    maxRetries,
+  });
+}

@@ -1,0 +1,251 @@
+/**
+ * @module upload/types
+ * Options and result types of the upload API (`POST /api/v1/files/upload`), shared by
+ * the browser/edge `upload()` and the server `uploadFile()`.
+ */
+import type { ResponseMetadata } from '../errors.js';
+
+/**
+ * What can be uploaded.
+ * - `Blob` / `File` (a `Blob` from `fs.openAsBlob()` stays on disk and is streamed),
+ * - `ArrayBuffer` or any `ArrayBufferView` (e.g. `Uint8Array`),
+ * - `ReadableStream<Uint8Array>`: one-shot, needs the `fileSize` option, never retried,
+ * - `string`: an `http(s)://` URL that ImageKit fetches, or base64 (plain or a `data:` URI).
+ */
+export type UploadFile = Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | string;
+
+/** Upload progress: bytes of the request body handed to the network so far. */
+export interface UploadProgress {
+  /** Bytes of the multipart body sent so far. */
+  loaded: number;
+  /** Size of the whole multipart body in bytes (not just the file), when known. */
+  total: number | undefined;
+}
+
+/** `remove-bg` extension. */
+export interface RemoveBgExtension {
+  name: 'remove-bg';
+  options?: {
+    add_shadow?: boolean | undefined;
+    bg_color?: string | undefined;
+    bg_image_url?: string | undefined;
+    semitransparency?: boolean | undefined;
+  } | undefined;
+}
+
+/** Google or AWS auto-tagging extension. */
+export interface AutoTaggingExtension {
+  name: 'google-auto-tagging' | 'aws-auto-tagging';
+  /** Maximum number of tags to add. */
+  maxTags: number;
+  /** Minimum confidence (0–100) of a tag to add. */
+  minConfidence: number;
+}
+
+/** `ai-auto-description` extension: writes the file's `description`. */
+export interface AiAutoDescriptionExtension {
+  name: 'ai-auto-description';
+}
+
+/** Action run by a `yes_no` AI task for one answer. */
+export interface AiTaskAction {
+  add_tags?: string[] | undefined;
+  remove_tags?: string[] | undefined;
+  set_metadata?: Array<{ field: string; value: string | number | boolean | Array<string | number | boolean> }> | undefined;
+  unset_metadata?: Array<{ field: string }> | undefined;
+}
+
+/** One task of the `ai-tasks` extension. */
+export type AiTask =
+  | {
+      type: 'select_tags';
+      instruction: string;
+      vocabulary?: string[] | undefined;
+      min_selections?: number | undefined;
+      max_selections?: number | undefined;
+    }
+  | {
+      type: 'select_metadata';
+      field: string;
+      instruction: string;
+      vocabulary?: Array<string | number | boolean> | undefined;
+      min_selections?: number | undefined;
+      max_selections?: number | undefined;
+    }
+  | {
+      type: 'yes_no';
+      instruction: string;
+      on_yes?: AiTaskAction | undefined;
+      on_no?: AiTaskAction | undefined;
+      on_unknown?: AiTaskAction | undefined;
+    };
+
+/** `ai-tasks` extension. */
+export interface AiTasksExtension {
+  name: 'ai-tasks';
+  tasks: AiTask[];
+}
+
+/** A reference to an extension saved in the dashboard. */
+export interface SavedExtensionReference {
+  name: 'saved-extension';
+  /** Id of the saved extension. */
+  id: string;
+}
+
+/** Any extension the upload API accepts. */
+export type UploadExtension =
+  | RemoveBgExtension
+  | AutoTaggingExtension
+  | AiAutoDescriptionExtension
+  | AiTasksExtension
+  | SavedExtensionReference;
+
+/** One post-upload transformation. */
+export type UploadPostTransformation =
+  | { type: 'transformation'; value: string }
+  | { type: 'gif-to-video'; value?: string | undefined }
+  | { type: 'thumbnail'; value?: string | undefined }
+  | { type: 'abs'; value: string; protocol: 'hls' | 'dash' };
+
+/** Transformations applied before storing (`pre`) and after (`post`). At least one is required. */
+export interface UploadTransformation {
+  /** Transformation string applied before the file is stored. Must not be empty. */
+  pre?: string | undefined;
+  /** Derived versions generated after upload. */
+  post?: UploadPostTransformation[] | undefined;
+}
+
+/** Fields the response includes only when asked for in `responseFields`. */
+export type UploadResponseField =
+  | 'tags'
+  | 'customCoordinates'
+  | 'isPrivateFile'
+  | 'embeddedMetadata'
+  | 'isPublished'
+  | 'customMetadata'
+  | 'metadata'
+  | 'selectedFieldsSchema';
+
+/**
+ * Options of one upload. Every documented form field of the upload API, plus
+ * `onProgress`, `signal` and `timeout`.
+ */
+export interface UploadOptions {
+  /** The file: a Blob/File, bytes, a `ReadableStream` (with `fileSize`), a URL or base64. Required. */
+  file: UploadFile;
+  /** Name to store the file under. Required. */
+  fileName: string;
+  /**
+   * Byte length of `file`. Required when `file` is a `ReadableStream` (so the request has an
+   * exact `Content-Length` and progress has a total on every runtime); must match when given.
+   */
+  fileSize?: number | undefined;
+  /**
+   * Append a unique suffix to the name.
+   * @default true (server side)
+   */
+  useUniqueFileName?: boolean | undefined;
+  /** Tags; sent comma-joined, so no tag may contain `,` or `%`. */
+  tags?: string[] | string | undefined;
+  /**
+   * Target folder; created when missing.
+   * @default "/" (server side)
+   */
+  folder?: string | undefined;
+  /**
+   * Store as a private file.
+   * @default false (server side)
+   */
+  isPrivateFile?: boolean | undefined;
+  /**
+   * Publish immediately (false = draft, enterprise plans).
+   * @default true (server side)
+   */
+  isPublished?: boolean | undefined;
+  /** Focus area `x,y,width,height`. */
+  customCoordinates?: string | undefined;
+  /** Extra fields to include in the response (an array, or already comma-joined). */
+  responseFields?: UploadResponseField[] | string | undefined;
+  /** Extensions to run on the uploaded file. */
+  extensions?: UploadExtension[] | undefined;
+  /** URL that receives the final status of asynchronous extensions. */
+  webhookUrl?: string | undefined;
+  /**
+   * Replace a file of the same path (with `useUniqueFileName: false`).
+   * @default true (server side)
+   */
+  overwriteFile?: boolean | undefined;
+  /** @default true (server side) */
+  overwriteAITags?: boolean | undefined;
+  /** @default true (server side) */
+  overwriteTags?: boolean | undefined;
+  /** @default true (server side) */
+  overwriteCustomMetadata?: boolean | undefined;
+  /** Values of custom metadata fields (keys must exist as fields). */
+  customMetadata?: Record<string, unknown> | undefined;
+  /** Pre- and post-upload transformations. */
+  transformation?: UploadTransformation | undefined;
+  /** Server-side pre-upload checks expression. */
+  checks?: string | undefined;
+  /** Free-text description. */
+  description?: string | undefined;
+  /**
+   * Called as the request body is sent. `total` is the size of the whole multipart body.
+   * On a retry the count starts again at 0.
+   */
+  onProgress?: ((progress: UploadProgress) => void) | undefined;
+  /** Aborts the upload; the promise rejects with `signal.reason`, unchanged. */
+  signal?: AbortSignal | undefined;
+  /**
+   * Per-attempt timeout; `0` disables it.
+   * @unit milliseconds
+   */
+  timeout?: number | undefined;
+}
+
+/** Status of each requested extension. */
+export type ExtensionStatus = Partial<
+  Record<'remove-bg' | 'google-auto-tagging' | 'aws-auto-tagging' | 'ai-auto-description' | 'ai-tasks', 'success' | 'pending' | 'failed'>
+>;
+
+/** The upload API's answer (imagekit-api §11.2). Fields gated by `responseFields` appear only when asked for. */
+export interface UploadResponse {
+  fileId?: string;
+  name?: string;
+  filePath?: string;
+  url?: string;
+  thumbnailUrl?: string;
+  height?: number;
+  width?: number;
+  size?: number;
+  fileType?: string;
+  versionInfo?: { id?: string; name?: string };
+  AITags?: Array<{ name?: string; confidence?: number; source?: string }> | null;
+  bitRate?: number;
+  duration?: number;
+  videoCodec?: string;
+  audioCodec?: string;
+  description?: string;
+  extensionStatus?: ExtensionStatus;
+  tags?: string[] | null;
+  customCoordinates?: string | null;
+  isPrivateFile?: boolean;
+  isPublished?: boolean;
+  embeddedMetadata?: Record<string, unknown>;
+  customMetadata?: Record<string, unknown>;
+  metadata?: Record<string, unknown>;
+  selectedFieldsSchema?: Record<string, unknown>;
+  /** Status, headers, request id of the response (non-enumerable). */
+  readonly $ResponseMetadata: ResponseMetadata;
+}
+
+/** Client-side upload authentication: a single-use token signed by your server. */
+export interface UploadAuthParameters {
+  /** Single-use token. */
+  token: string;
+  /** Lower-case hex HMAC-SHA1 of `token + expire`. */
+  signature: string;
+  /** Expiry, Unix seconds. */
+  expire: number;
+}
