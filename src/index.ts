@@ -63,3 +63,24 @@ export type {
   ResponsiveImageOptions,
   ResponsiveImageAttributes,
 } from './url/types.js';
+export { upload, clientUploadDefaults } from './upload/client-upload.js';
+export type { ClientUploadOptions } from './upload/client-upload.js';
+export type {
+  UploadOptions,
+  UploadResponse,
+  UploadFile,
+  UploadProgress,
+  UploadAuthParameters,
+  UploadExtension,
+  RemoveBgExtension,
+  AutoTaggingExtension,
+  AiAutoDescriptionExtension,
+  AiTasksExtension,
+  AiTask,
+  AiTaskAction,
+  SavedExtensionReference,
+  UploadTransformation,
+  UploadPostTransformation,
+  UploadResponseField,
+  ExtensionStatus,
+} from './upload/types.js';

@@ -8,3 +8,5 @@
 export * from './index.js';
 export { createClientContext, clientDefaults, isBrowserLike } from './core/context.js';
 export type { ClientOptions, ClientContext } from './core/context.js';
+export { uploadFile } from './upload/server-upload.js';
+export type { ServerUploadOptions } from './upload/server-upload.js';
