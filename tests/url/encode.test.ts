@@ -1,0 +1,57 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import {
+  encodeComponent,
+  encodeExistingQuery,
+  encodeFormComponent,
+  encodePath,
+  encodeTransformationQuery,
+} from '../../src/url/encode.js';
+
+// Oracles: the platform's encodeURIComponent and URLSearchParams.
+const text = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 30 }),
+  fc.string({ unit: fc.constantFrom('%', '2', 'F', 'g', '/', '?', '#', '&', '+', ' ', 'é', ',', ':', '='), maxLength: 30 }),
+);
+const wellFormed = text.filter((s) => s.isWellFormed());
+
+describe('encoders', () => {
+  it('encodeComponent equals encodeURIComponent on well-formed strings', () => {
+    fc.assert(fc.property(wellFormed, (s) => encodeComponent(s) === encodeURIComponent(s)), { numRuns: 2000 });
+  });
+  it('encodeComponent turns a lone surrogate into %EF%BF%BD', () => {
+    expect(encodeComponent('a\udc00')).toBe('a%EF%BF%BD');
+  });
+  it('encodeFormComponent equals URLSearchParams serialisation', () => {
+    fc.assert(
+      fc.property(text, (s) => encodeFormComponent(s) === new URLSearchParams([['k', s]]).toString().slice(2)),
+      { numRuns: 2000 },
+    );
+  });
+  it.each([
+    ['encodePath', encodePath],
+    ['encodeTransformationQuery', encodeTransformationQuery],
+    ['encodeExistingQuery', encodeExistingQuery],
+  ] as const)('%s is idempotent', (_name, encode) => {
+    fc.assert(fc.property(text, (s) => encode(encode(s)) === encode(s)), { numRuns: 2000 });
+  });
+  it('encodePath output decodes back to the input with "/" runs collapsed (no "%" in input)', () => {
+    fc.assert(
+      fc.property(wellFormed.filter((s) => !s.includes('%')), (s) =>
+        decodeURIComponent(encodePath(s)) === s.replace(/\/{2,}/g, '/'),
+      ),
+      { numRuns: 2000 },
+    );
+  });
+  it('encodeTransformationQuery output reads back through URLSearchParams (no "%" in input)', () => {
+    fc.assert(
+      fc.property(wellFormed.filter((s) => !s.includes('%')), (s) =>
+        new URLSearchParams('tr=' + encodeTransformationQuery(s)).get('tr') === s,
+      ),
+      { numRuns: 2000 },
+    );
+  });
+  it('encodePath keeps a valid escape and encodes a broken one', () => {
+    expect(encodePath('%41%4g%')).toBe('%41%254g%25');
+  });
+});

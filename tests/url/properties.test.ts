@@ -1,0 +1,113 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { buildUrl } from '../../src/url/build-url.js';
+import type { Transformation } from '../../src/url/types.js';
+
+const runs = { numRuns: 2000 };
+const tricky = fc.constantFrom('/', '//', '?', '#', '%', '%20', '%zz', '&', '=', '+', ' ', 'é', '😀', '\\', '"', '<', '|', '^', '`', '{', ',', ':', '@', "'", '\u0000', '\n', '\ud800', '.', '..');
+const piece = fc.oneof(fc.string({ unit: 'binary', maxLength: 6 }), tricky, fc.stringMatching(/^[a-z0-9_-]{1,8}$/));
+const rawPath = fc.array(piece, { minLength: 1, maxLength: 8 }).map((parts) => parts.join('')).filter((s) => s !== '');
+const endpoint = fc.constantFrom(
+  'https://ik.imagekit.io/demo',
+  'https://ik.imagekit.io/demo/',
+  'https://cdn.example.com',
+  'http://localhost:8080/a/b/',
+  'https://ik.imagekit.io/demo/?v=1',
+);
+const scalar = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean(), fc.double({ noNaN: true, noDefaultInfinity: true }));
+const step = fc.dictionary(
+  fc.oneof(fc.constantFrom('width', 'height', 'rotation', 'aiEdit', 'raw', 'defaultImage', 'grayscale', 'sharpen', 'trim'), fc.stringMatching(/^[a-z]{1,5}$/)),
+  fc.oneof(scalar, fc.string({ unit: 'binary', maxLength: 8 })),
+  { maxKeys: 4 },
+).map((s) => ({ ...s, ...(typeof s['raw'] === 'number' || typeof s['raw'] === 'boolean' ? { raw: String(s['raw']) } : {}) }) as Transformation);
+const transformation = fc.option(fc.array(step, { maxLength: 3 }), { nil: undefined });
+const position = fc.constantFrom<'path' | 'query' | undefined>('path', 'query', undefined);
+const queryParameters = fc.option(
+  fc.dictionary(fc.string({ unit: 'binary', minLength: 1, maxLength: 6 }).filter((k) => k !== 'tr'), fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), fc.integer(), fc.boolean()), { maxKeys: 4 }),
+  { nil: undefined },
+);
+const input = fc.record({ urlEndpoint: endpoint, path: rawPath, transformation, transformationPosition: position, queryParameters });
+const opts = (i: { urlEndpoint: string; path: string; transformation: Transformation[] | undefined; transformationPosition: 'path' | 'query' | undefined; queryParameters: Record<string, string | number | boolean> | undefined }) => {
+  const o: Record<string, unknown> = { urlEndpoint: i.urlEndpoint, path: i.path };
+  if (i.transformation !== undefined) o['transformation'] = i.transformation;
+  if (i.transformationPosition !== undefined) o['transformationPosition'] = i.transformationPosition;
+  if (i.queryParameters !== undefined) o['queryParameters'] = i.queryParameters;
+  return o as Parameters<typeof buildUrl>[0];
+};
+const pathPart = (url: string): string => url.replace(/^https?:\/\/[^/]+/, '').replace(/[?#].*$/, '');
+
+describe('buildUrl properties', () => {
+  it('always returns a URL that new URL() parses, with the same origin as the endpoint', () => {
+    fc.assert(
+      fc.property(input, (i) => {
+        const url = buildUrl(opts(i));
+        expect(new URL(url).origin).toBe(new URL(i.urlEndpoint).origin);
+      }),
+      runs,
+    );
+  });
+  it('never has "//" in the path after the host', () => {
+    fc.assert(fc.property(input, (i) => !pathPart(buildUrl(opts(i))).includes('//')), runs);
+  });
+  it('gives the same string when built twice', () => {
+    fc.assert(fc.property(input, (i) => buildUrl(opts(i)) === buildUrl(opts(i))), runs);
+  });
+  it('is idempotent: the encoded path built again gives the same URL', () => {
+    fc.assert(
+      fc.property(input, (i) => {
+        const first = buildUrl({ urlEndpoint: i.urlEndpoint, path: i.path });
+        const endpointPath = new URL(i.urlEndpoint).pathname.replace(/\/+$/, '');
+        const encoded = pathPart(first).slice(endpointPath.length);
+        return buildUrl({ urlEndpoint: i.urlEndpoint, path: encoded }) === first;
+      }),
+      runs,
+    );
+  });
+  it('never lets a path add a query or a fragment', () => {
+    fc.assert(
+      fc.property(endpoint.filter((e) => !e.includes('?')), rawPath, (urlEndpoint, path) => {
+        const url = new URL(buildUrl({ urlEndpoint, path }));
+        return url.search === '' && url.hash === '';
+      }),
+      runs,
+    );
+  });
+  it('never lets a relative src add a query or a fragment', () => {
+    fc.assert(
+      fc.property(rawPath.filter((p) => !/^https?:/i.test(p)), (src) => {
+        const url = new URL(buildUrl({ urlEndpoint: 'https://ik.imagekit.io/demo', src }));
+        return url.search === '' && url.hash === '';
+      }),
+      runs,
+    );
+  });
+  it('decodes back to the input path (no "%", no dot segments, well-formed)', () => {
+    const clean = rawPath.filter((p) => !p.includes('%') && p.isWellFormed() && !p.split(/[/\\]/).some((s) => s === '.' || s === '..'));
+    fc.assert(
+      fc.property(clean, (path) => {
+        const url = new URL(buildUrl({ urlEndpoint: 'https://ik.imagekit.io/demo', path }));
+        return decodeURIComponent(url.pathname) === ('/demo/' + path).replace(/\/{2,}/g, '/');
+      }),
+      runs,
+    );
+  });
+  it('round-trips queryParameters through URLSearchParams, in order, before tr', () => {
+    fc.assert(
+      fc.property(input, (i) => {
+        const url = new URL(buildUrl(opts({ ...i, urlEndpoint: 'https://ik.imagekit.io/demo', transformationPosition: 'query' })));
+        const expected = Object.entries(i.queryParameters ?? {})
+          .filter(([k]) => k.isWellFormed())
+          .map(([k, v]) => [k, String(v).isWellFormed() ? String(v) : undefined]);
+        const actual = [...url.searchParams].filter(([k]) => k !== 'tr').filter(([k]) => k.isWellFormed());
+        expect(actual.length).toBe(expected.length);
+        actual.forEach(([k, v], n) => {
+          expect(k).toBe(expected[n]![0]);
+          if (expected[n]![1] !== undefined) expect(v).toBe(expected[n]![1]);
+        });
+        const keys = [...url.searchParams.keys()];
+        if (keys.includes('tr')) expect(keys[keys.length - 1]).toBe('tr');
+      }),
+      runs,
+    );
+  });
+});
