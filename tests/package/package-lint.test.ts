@@ -1,0 +1,47 @@
+// publint and attw on the packed package (style.md §2.8 rule 7). attw's `node16` profile
+// ignores node10 resolution: subpath exports need Node ≥ 12.7 anyway (engines: >=20.3).
+import { describe, it, expect } from 'vitest';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
+import { readFile } from 'node:fs/promises';
+import { repoRoot, requireDist } from './helpers.js';
+
+describe('package metadata', () => {
+  it('publint (strict) reports nothing', async () => {
+    requireDist();
+    const { messages, pkg } = await publint({ pkgDir: repoRoot, strict: true, pack: 'npm' });
+    expect(messages.map((m) => formatMessage(m, pkg) ?? m.code)).toEqual([]);
+  }, 60_000);
+
+  it('are-the-types-wrong finds no problem for node16 (CJS and ESM) and bundler resolution', async () => {
+    requireDist();
+    const attw = join(repoRoot, 'node_modules', '.bin', 'attw');
+    const { stdout } = await promisify(execFile)(attw, ['--pack', '.', '--profile', 'node16', '--format', 'json'], {
+      cwd: repoRoot,
+      timeout: 60_000,
+      maxBuffer: 32 << 20,
+    }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
+    const report = JSON.parse(stdout) as { analysis: { problems: Array<{ kind: string; entrypoint: string; resolutionKind?: string }> } };
+    // The JSON report keeps the problems the profile ignores; drop node10 the same way.
+    const problems = report.analysis.problems.filter((p) => p.resolutionKind !== 'node10');
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('has zero runtime dependencies and msw as an optional peer', async () => {
+    const pkg = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as Record<string, any>;
+    expect(pkg.dependencies ?? {}).toEqual({});
+    expect(pkg.peerDependencies).toHaveProperty('msw');
+    expect(pkg.peerDependenciesMeta?.msw?.optional).toBe(true);
+    expect(pkg.sideEffects).toBe(false);
+    expect(pkg.files).toEqual(['dist']);
+  });
+
+  it('lists the runtime conditions of ./server before browser, and browser before the defaults', async () => {
+    const pkg = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as Record<string, any>;
+    const keys = Object.keys(pkg.exports['./server']);
+    expect(keys).toEqual(['workerd', 'worker', 'edge-light', 'deno', 'bun', 'node', 'browser', 'import', 'require']);
+  });
+});
