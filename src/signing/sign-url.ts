@@ -1,0 +1,211 @@
+/**
+ * @module signing/sign-url
+ * Signed ImageKit URLs (url-rules.md Part A rule 8): `ik-s` = lower-case hex
+ * HMAC-SHA1(private key, URL without the endpoint prefix + expiry), optional `ik-t`.
+ * Web Crypto (or Node's `createHmac` where available); runs on servers and at the edge.
+ */
+import { fastHmac, hmacHex, hmacHexSync, hmacKey } from './hmac.js';
+
+/** Options of {@link signUrl} and {@link signUrls}. */
+export interface SignUrlOptions {
+  /** Private API key (`private_…`). Never leaves the server. */
+  privateKey: string;
+  /** The URL endpoint the URL was built with, e.g. `https://ik.imagekit.io/your_id`. A trailing `/` makes no difference. */
+  urlEndpoint: string;
+  /**
+   * Seconds from now until the URL stops working (whole seconds; a fraction is dropped).
+   * `undefined`, `0` or a negative value give a URL that never expires (no `ik-t`).
+   * @default undefined
+   * @unit seconds
+   */
+  expireSeconds?: number | undefined;
+}
+
+/** The constant ImageKit signs when a URL has no expiry (no `ik-t` is added). */
+const noExpiry = 9999999999;
+const prefixCacheLimit = 32;
+let prefixCache: Map<string, readonly string[]> | undefined;
+
+/** Validated signing inputs, computed once per call (once per batch). */
+interface Prepared {
+  readonly privateKey: string;
+  /** Prefixes to strip, most normal first. */
+  readonly prefixes: readonly string[];
+  readonly expiry: number;
+}
+
+/**
+ * The endpoint's normal form (origin + path with exactly one trailing `/`, no query),
+ * and — for URLs not built by `buildUrl` — the option string itself with one trailing `/`
+ * (what the official SDKs strip). Cached per endpoint string.
+ */
+function endpointPrefixes(urlEndpoint: unknown): readonly string[] {
+  if (typeof urlEndpoint !== 'string') {
+    throw new TypeError('`urlEndpoint` must be a string such as "https://ik.imagekit.io/your_id"');
+  }
+  prefixCache ??= new Map();
+  const cached = prefixCache.get(urlEndpoint);
+  if (cached !== undefined) return cached;
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(urlEndpoint);
+  } catch {
+    // Reported below.
+  }
+  if (parsed === undefined || !/^https?:\/\//i.test(urlEndpoint) || parsed.hostname === '') {
+    throw new TypeError(`\`urlEndpoint\` must be an absolute http(s) URL, got ${JSON.stringify(urlEndpoint)}`);
+  }
+  const normal = `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}/`;
+  const literal = /[?#]/.test(urlEndpoint) ? normal : `${urlEndpoint.replace(/\/+$/, '')}/`;
+  const prefixes = literal === normal ? [normal] : [normal, literal];
+  if (prefixCache.size >= prefixCacheLimit) prefixCache.clear();
+  prefixCache.set(urlEndpoint, prefixes);
+  return prefixes;
+}
+
+function prepare(options: SignUrlOptions): Prepared {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('The options `{ privateKey, urlEndpoint, expireSeconds? }` are required');
+  }
+  const { privateKey, urlEndpoint, expireSeconds } = options;
+  if (typeof privateKey !== 'string' || privateKey === '') {
+    throw new TypeError('`privateKey` must be a non-empty string (your private API key)');
+  }
+  const prefixes = endpointPrefixes(urlEndpoint);
+  let expiry = noExpiry;
+  if (expireSeconds !== undefined) {
+    if (typeof expireSeconds !== 'number') throw new TypeError('`expireSeconds` must be a number of seconds');
+    if (!Number.isFinite(expireSeconds)) throw new RangeError('`expireSeconds` must be a finite number of seconds');
+    const seconds = Math.trunc(expireSeconds);
+    if (expireSeconds > 0 && seconds === 0) {
+      // Node v7 would silently sign a never-expiring URL here; asking for < 1 s is surely a unit mistake.
+      throw new RangeError('`expireSeconds` must be at least 1 (it is in seconds), or 0 for a URL that never expires');
+    }
+    if (seconds > 0) expiry = Math.floor(Date.now() / 1000) + seconds;
+  }
+  return { privateKey, prefixes, expiry };
+}
+
+/** The string to sign (without expiry), or a TypeError for a URL ImageKit could not verify. */
+function pathToSign(url: unknown, prefixes: readonly string[]): string {
+  if (typeof url !== 'string' || url === '') throw new TypeError('`url` must be a non-empty string');
+  if (/[?&]ik-s=/.test(url)) throw new TypeError('`url` is already signed (it has an `ik-s` parameter)');
+  for (const prefix of prefixes) {
+    if (url.length > prefix.length && url.startsWith(prefix)) return url.slice(prefix.length);
+  }
+  throw new TypeError(
+    `\`url\` must be a file URL under \`urlEndpoint\` (${prefixes[0]}); ImageKit cannot verify a signature for any other URL`,
+  );
+}
+
+function append(url: string, expiry: number, signature: string): string {
+  const separator = url.includes('?') ? (/[?&]$/.test(url) ? '' : '&') : '?';
+  return expiry === noExpiry
+    ? `${url}${separator}ik-s=${signature}`
+    : `${url}${separator}ik-t=${expiry}&ik-s=${signature}`;
+}
+
+/**
+ * Signs a URL built for `urlEndpoint` (typically the output of `buildUrl`): appends
+ * `ik-s` (and `ik-t` when it expires) as the last query parameters. The signature covers
+ * the exact URL, so sign the string you will publish and do not change it afterwards.
+ *
+ * @example
+ * const url = await signUrl(buildUrl({ urlEndpoint, path: '/private.jpg' }), {
+ *   privateKey: process.env.IMAGEKIT_PRIVATE_KEY,
+ *   urlEndpoint,
+ *   expireSeconds: 600,
+ * });
+ * @throws {TypeError} `url` is not a URL under `urlEndpoint`, is already signed, or an option is missing / of the wrong type.
+ * @throws {RangeError} `expireSeconds` is not finite, or between 0 and 1.
+ * @throws {ImageKitError} The runtime has no Web Crypto.
+ */
+export async function signUrl(url: string, options: SignUrlOptions): Promise<string> {
+  const { privateKey, prefixes, expiry } = prepare(options);
+  const message = pathToSign(url, prefixes) + expiry;
+  return append(url, expiry, hmacHexSync(privateKey, 'SHA-1', message) ?? (await hmacHex(privateKey, 'SHA-1', message)));
+}
+
+/**
+ * Signs many URLs with the same options (e.g. every candidate of a `srcset`). The options
+ * are validated, the key imported and the expiry computed once, so every URL gets the same
+ * `ik-t`, and the work is faster than calling {@link signUrl} in a loop.
+ *
+ * @returns The signed URLs, in the order given.
+ * @throws {TypeError} Any `url` is not under `urlEndpoint` (nothing is signed then), or an option is invalid.
+ * @throws {RangeError} `expireSeconds` is not finite, or between 0 and 1.
+ * @throws {ImageKitError} The runtime has no Web Crypto.
+ */
+export async function signUrls(urls: readonly string[], options: SignUrlOptions): Promise<string[]> {
+  if (!Array.isArray(urls)) throw new TypeError('`urls` must be an array of URL strings');
+  const { privateKey, prefixes, expiry } = prepare(options);
+  const messages = urls.map((url) => pathToSign(url, prefixes) + expiry);
+  if (fastHmac() !== undefined) {
+    return urls.map((url, i) => append(url, expiry, hmacHexSync(privateKey, 'SHA-1', messages[i]!)!));
+  }
+  await hmacKey(privateKey, 'SHA-1');
+  const signatures = await Promise.all(messages.map((message) => hmacHex(privateKey, 'SHA-1', message)));
+  return urls.map((url, i) => append(url, expiry, signatures[i]!));
+}
+
+/** The attributes of a responsive `<img>` (the output of `getResponsiveImageAttributes`). */
+export interface ResponsiveImageAttributesLike {
+  /** The fallback URL. */
+  src: string;
+  /** `url 640w, url 750w` or `url 1x, url 2x`. */
+  srcSet?: string | undefined;
+}
+
+/** Splits a `srcset` into `[url, descriptor]` pairs, the way the HTML parser does (URLs may contain commas). */
+function parseSrcSet(srcSet: string): Array<[string, string]> {
+  const candidates: Array<[string, string]> = [];
+  let i = 0;
+  while (i < srcSet.length) {
+    while (i < srcSet.length && /[\s,]/.test(srcSet[i]!)) i++;
+    if (i >= srcSet.length) break;
+    let end = i;
+    while (end < srcSet.length && !/\s/.test(srcSet[end]!)) end++;
+    let url = srcSet.slice(i, end);
+    i = end;
+    let descriptor = '';
+    if (url.endsWith(',')) {
+      url = url.replace(/,+$/, '');
+    } else {
+      const comma = srcSet.indexOf(',', i);
+      const stop = comma === -1 ? srcSet.length : comma;
+      descriptor = srcSet.slice(i, stop).trim();
+      i = stop + 1;
+    }
+    candidates.push([url, descriptor]);
+  }
+  return candidates;
+}
+
+/**
+ * Signs `src` and every candidate URL of `srcSet` in one batch (same expiry for all) and
+ * returns a copy of the attributes with the signed URLs; other attributes are kept.
+ *
+ * @example
+ * const attrs = await signResponsiveImageAttributes(
+ *   getResponsiveImageAttributes({ urlEndpoint, src: '/photo.jpg', width: 640 }),
+ *   { privateKey, urlEndpoint, expireSeconds: 3600 },
+ * );
+ * @throws {TypeError} A URL is not under `urlEndpoint`, or an option is invalid.
+ * @throws {RangeError} `expireSeconds` is not finite, or between 0 and 1.
+ * @throws {ImageKitError} The runtime has no Web Crypto.
+ */
+export async function signResponsiveImageAttributes<T extends ResponsiveImageAttributesLike>(
+  attributes: T,
+  options: SignUrlOptions,
+): Promise<T> {
+  if (typeof attributes !== 'object' || attributes === null) {
+    throw new TypeError('`attributes` must be an object with `src` and optionally `srcSet`');
+  }
+  const candidates = typeof attributes.srcSet === 'string' ? parseSrcSet(attributes.srcSet) : [];
+  const [src, ...signed] = await signUrls([attributes.src, ...candidates.map(([url]) => url)], options);
+  const result: T = { ...attributes, src: src! };
+  if (typeof attributes.srcSet === 'string') {
+    result.srcSet = candidates.map(([, descriptor], i) => (descriptor ? `${signed[i]} ${descriptor}` : signed[i]!)).join(', ');
+  }
+  return result;
+}
