@@ -1,0 +1,108 @@
+/**
+ * @module signing/upload-jwt
+ * The single-use JWT that authorizes a client-side upload to the v2 upload API
+ * (imagekit-api.md §1 and §3.2): HS256, header `{ alg, typ, kid: publicKey }`, payload =
+ * every form field the upload will carry (except `file` and `token`) as strings, plus
+ * `iat` and `exp` with `exp - iat <= 3600`.
+ */
+import { toBase64Url, utf8 } from '../internal/encoding.js';
+import { hmacWebCrypto } from './hmac.js';
+
+/** Options of {@link createUploadToken}. */
+export interface UploadTokenOptions {
+  /** Private API key (`private_…`): the HS256 key. Never leaves the server. */
+  privateKey: string;
+  /** Public API key (`public_…`): the JWT header's `kid`. */
+  publicKey: string;
+  /**
+   * The upload's form fields, exactly as the browser will send them: an object (values are
+   * serialized like the upload API expects: arrays comma-joined, `extensions` /
+   * `customMetadata` / `transformation` as JSON, booleans `"true"`/`"false"`), or
+   * already-serialized `[name, value]` pairs. `file`, `token`, `undefined`/`null` values,
+   * functions and the call options `onProgress`, `signal`, `timeout`, `fileSize` are left out.
+   * The server rejects an upload whose fields differ from the signed ones.
+   */
+  fields: Readonly<Record<string, unknown>> | ReadonlyArray<readonly [string, string]>;
+  /**
+   * Lifetime of the token: `exp - iat`. At most 3600 (the API's limit).
+   * @default 1800
+   * @unit seconds
+   */
+  expireSeconds?: number | undefined;
+}
+
+/** The defaults of {@link UploadTokenOptions}. */
+export const uploadTokenDefaults = { expireSeconds: 1800, maxExpireSeconds: 3600 } as const;
+
+const jsonFields = new Set(['extensions', 'customMetadata', 'transformation']);
+const unsignedKeys = new Set(['file', 'token', 'onProgress', 'signal', 'timeout', 'fileSize']);
+
+/**
+ * Serializes one upload form value the way the upload API expects
+ * (imagekit-api.md §3.1); `undefined` means "leave the field out".
+ * @throws {RangeError} A number is not finite.
+ */
+export function serializeUploadField(name: string, value: unknown): string | undefined {
+  if (value === undefined || value === null || typeof value === 'function') return undefined;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new RangeError(`\`fields.${name}\` must be a finite number`);
+    return String(value);
+  }
+  if (Array.isArray(value) && !jsonFields.has(name)) return value.join(',');
+  return JSON.stringify(value);
+}
+
+function payloadFields(fields: UploadTokenOptions['fields']): Record<string, string> {
+  if (typeof fields !== 'object' || fields === null) {
+    throw new TypeError('`fields` must be the upload form fields (an object, or [name, value] pairs)');
+  }
+  const entries: Iterable<readonly [string, unknown]> = Array.isArray(fields)
+    ? (fields as ReadonlyArray<readonly [string, string]>)
+    : Object.entries(fields);
+  const payload: Array<[string, string]> = [];
+  for (const [name, value] of entries) {
+    if (name === 'iat' || name === 'exp') throw new TypeError(`\`fields.${name}\` is reserved for the token's own claims`);
+    if (unsignedKeys.has(name)) continue;
+    const text = serializeUploadField(name, value);
+    if (text !== undefined) payload.push([name, text]);
+  }
+  // fromEntries defines own properties, so even a field named "__proto__" stays a field.
+  return Object.fromEntries(payload);
+}
+
+/**
+ * Creates the JWT for one v2 client-side upload (`POST /api/v2/files/upload`, form field
+ * `token`). Sign on your server the same fields the browser will send; the token is single-use.
+ *
+ * @example
+ * const token = await createUploadToken({
+ *   privateKey, publicKey,
+ *   fields: { fileName: 'avatar.png', folder: '/users/42', tags: ['avatar'] },
+ * });
+ * @throws {TypeError} `privateKey` / `publicKey` is missing, `fields` is not an object, or holds `iat` / `exp`.
+ * @throws {RangeError} `expireSeconds` is not a whole number in 1..3600, or a field is a non-finite number.
+ * @throws {ImageKitError} The runtime has no Web Crypto.
+ */
+export async function createUploadToken(options: UploadTokenOptions): Promise<string> {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('The options `{ privateKey, publicKey, fields, expireSeconds? }` are required');
+  }
+  const { privateKey, publicKey, expireSeconds = uploadTokenDefaults.expireSeconds } = options;
+  if (typeof privateKey !== 'string' || privateKey === '') {
+    throw new TypeError('`privateKey` must be a non-empty string (your private API key)');
+  }
+  if (typeof publicKey !== 'string' || publicKey === '') {
+    throw new TypeError('`publicKey` must be a non-empty string (your public API key, the JWT `kid`)');
+  }
+  if (typeof expireSeconds !== 'number') throw new TypeError('`expireSeconds` must be a number of seconds');
+  if (!Number.isInteger(expireSeconds) || expireSeconds < 1 || expireSeconds > uploadTokenDefaults.maxExpireSeconds) {
+    throw new RangeError('`expireSeconds` must be a whole number of seconds from 1 to 3600');
+  }
+  const iat = Math.floor(Date.now() / 1000);
+  const payload = { ...payloadFields(options.fields), iat, exp: iat + expireSeconds };
+  const header = { alg: 'HS256', typ: 'JWT', kid: publicKey };
+  const signingInput = `${toBase64Url(utf8(JSON.stringify(header)))}.${toBase64Url(utf8(JSON.stringify(payload)))}`;
+  return `${signingInput}.${toBase64Url(await hmacWebCrypto(privateKey, 'SHA-256', signingInput))}`;
+}
