@@ -1,0 +1,263 @@
+// The upload retry rule: retry only when the body is replayable and a duplicate (or a
+// re-sent single-use token) is impossible. Attempts are counted on the server.
+import { describe, it, expect, afterEach } from 'vitest';
+import { createServer } from 'node:http';
+import { createClientContext } from '../../src/core/context.js';
+import { uploadFile } from '../../src/upload/server-upload.js';
+import { upload } from '../../src/upload/client-upload.js';
+import { uploadFailureVerdict, type UploadFailureFacts } from '../../src/upload/retry-policy.js';
+import {
+  ConnectionError,
+  InternalServerError,
+  isUploadIndeterminateError,
+  BadRequestError,
+} from '../../src/errors.js';
+import { freePort, jsonResponder, okResponder, startUploadServer, type Responder, type UploadServer } from './server.js';
+
+let server: UploadServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+// `retry-after-ms: 0` keeps retried tests fast (the SDK honours the server's wait).
+const fail500: Responder = jsonResponder(500, { message: 'Internal error' }, { 'retry-after-ms': '0' });
+const failThenOk =
+  (failures: number): Responder =>
+  (req, res, attempt, received) =>
+    attempt <= failures ? fail500(req, res, attempt, received) : okResponder()(req, res, attempt, received);
+
+const ctx = (url: string, maxRetries = 2) => createClientContext({ privateKey: 'private_retry', uploadBaseUrl: url, maxRetries });
+const file = () => new Uint8Array([1, 2, 3]);
+
+describe('uploadFailureVerdict (the table)', () => {
+  const base: UploadFailureFacts = { status: undefined, sent: true, replayable: true, sameTarget: false, authResendable: true };
+  it.each<[string, Partial<UploadFailureFacts>, string]>([
+    ['4xx is never retried', { status: 400, sameTarget: true }, 'fail'],
+    ['429 is a 4xx: not retried', { status: 429, sameTarget: true }, 'fail'],
+    ['nothing sent, replayable', { sent: false }, 'retry'],
+    ['nothing sent, fixed token (never reached the server)', { sent: false, authResendable: false }, 'retry'],
+    ['nothing sent, one-shot stream', { sent: false, replayable: false }, 'fail'],
+    ['sent, unique names (default)', { status: 500 }, 'indeterminate'],
+    ['sent, same target, re-sendable auth', { status: 500, sameTarget: true }, 'retry'],
+    ['sent (reset), same target, re-sendable auth', { sameTarget: true }, 'retry'],
+    ['sent, same target, fixed client token', { status: 502, sameTarget: true, authResendable: false }, 'indeterminate'],
+    ['sent, same target, one-shot stream', { status: 503, sameTarget: true, replayable: false }, 'indeterminate'],
+  ])('%s', (_label, facts, verdict) => {
+    expect(uploadFailureVerdict({ ...base, ...facts })).toBe(verdict);
+  });
+});
+
+describe('(a) nothing reached the server', () => {
+  it('connection refused is retried, and succeeds once the server is up', async () => {
+    const port = await freePort();
+    const promise = uploadFile(ctx(`http://127.0.0.1:${port}`), { file: file(), fileName: 'a' });
+    await new Promise((r) => setTimeout(r, 100));
+    server = await startUploadServer({ port });
+    const result = await promise;
+    expect(result.fileId).toBe('file_1');
+    expect(server.started).toBe(1);
+  });
+
+  it('connection refused with retries exhausted is a ConnectionError (not indeterminate)', async () => {
+    const port = await freePort();
+    const error = await uploadFile(ctx(`http://127.0.0.1:${port}`, 0), { file: file(), fileName: 'a' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(((error as Error).cause as { code?: string }).code).toBe('ECONNREFUSED');
+  });
+
+  it('a fixed client token is re-sent only when it never reached the server', async () => {
+    const port = await freePort();
+    const promise = upload({
+      file: file(),
+      fileName: 'a',
+      publicKey: 'public_x',
+      token: 'tok',
+      signature: 'sig',
+      expire: 1,
+      uploadBaseUrl: `http://127.0.0.1:${port}`,
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    server = await startUploadServer({ port });
+    await promise;
+    expect(server.received.map((r) => r.form!.get('token'))).toEqual(['tok']);
+  });
+
+  it('fetch transport: connection refused is retried too', async () => {
+    const port = await freePort();
+    const context = createClientContext({ privateKey: 'private_retry', uploadBaseUrl: `http://127.0.0.1:${port}`, fetch: globalThis.fetch });
+    const promise = uploadFile(context, { file: file(), fileName: 'a' });
+    await new Promise((r) => setTimeout(r, 100));
+    server = await startUploadServer({ port });
+    expect((await promise).fileId).toBe('file_1');
+  });
+});
+
+describe('(b) server auth, same target (useUniqueFileName: false)', () => {
+  it('a 500 is retried and the retry succeeds', async () => {
+    server = await startUploadServer({ respond: failThenOk(1) });
+    const result = await uploadFile(ctx(server.url), { file: file(), fileName: 'a', useUniqueFileName: false });
+    expect(result.fileId).toBe('file_1');
+    expect(server.started).toBe(2);
+  });
+
+  it('retries stop after maxRetries: UploadIndeterminateError caused by the last 500', async () => {
+    server = await startUploadServer({ respond: fail500 });
+    const error = await uploadFile(ctx(server.url, 2), { file: file(), fileName: 'a', useUniqueFileName: false }).catch(
+      (e: unknown) => e,
+    );
+    expect(isUploadIndeterminateError(error)).toBe(true);
+    expect((error as Error).cause).toBeInstanceOf(InternalServerError);
+    expect(server.started).toBe(3);
+  });
+
+  it('per-call maxRetries overrides the client', async () => {
+    server = await startUploadServer({ respond: fail500 });
+    await uploadFile(ctx(server.url, 2), { file: file(), fileName: 'a', useUniqueFileName: false, maxRetries: 0 }).catch(() => undefined);
+    expect(server.started).toBe(1);
+  });
+
+  it('overwriteFile: false is not a same-target upload: not retried', async () => {
+    server = await startUploadServer({ respond: failThenOk(1) });
+    const error = await uploadFile(ctx(server.url), { file: file(), fileName: 'a', useUniqueFileName: false, overwriteFile: false }).catch(
+      (e: unknown) => e,
+    );
+    expect(isUploadIndeterminateError(error)).toBe(true);
+    expect(server.started).toBe(1);
+  });
+
+  it('a connection dropped mid-body is retried', async () => {
+    let attempts = 0;
+    const http = createServer((req, res) => {
+      attempts++;
+      if (attempts === 1) {
+        req.once('data', () => req.socket.destroy());
+        return;
+      }
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"fileId":"second"}');
+      });
+    });
+    await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
+    const { port } = http.address() as { port: number };
+    try {
+      const result = await uploadFile(ctx(`http://127.0.0.1:${port}`), {
+        file: new Uint8Array(4 << 20),
+        fileName: 'a',
+        useUniqueFileName: false,
+      });
+      expect(result.fileId).toBe('second');
+      expect(attempts).toBe(2);
+    } finally {
+      http.closeAllConnections();
+      await new Promise((r) => http.close(r));
+    }
+  });
+
+  it('a 4xx is never retried, even for a same-target upload', async () => {
+    server = await startUploadServer({ respond: jsonResponder(400, { message: 'bad' }) });
+    const error = await uploadFile(ctx(server.url), { file: file(), fileName: 'a', useUniqueFileName: false }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(server.started).toBe(1);
+  });
+
+  it('a one-shot stream body is never retried', async () => {
+    server = await startUploadServer({ respond: failThenOk(1) });
+    const stream = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new Uint8Array([1, 2]));
+        c.close();
+      },
+    });
+    const error = await uploadFile(ctx(server.url), { file: stream, fileSize: 2, fileName: 'a', useUniqueFileName: false }).catch(
+      (e: unknown) => e,
+    );
+    expect(isUploadIndeterminateError(error)).toBe(true);
+    expect(server.started).toBe(1);
+  });
+});
+
+describe('unique names (the default): a failure after sending is indeterminate', () => {
+  it('a 500 is not retried: UploadIndeterminateError with the InternalServerError as cause', async () => {
+    server = await startUploadServer({ respond: failThenOk(1) });
+    const error = await uploadFile(ctx(server.url), { file: file(), fileName: 'a' }).catch((e: unknown) => e);
+    expect(isUploadIndeterminateError(error)).toBe(true);
+    expect((error as Error).message).toMatch(/may or may not have happened/);
+    expect((error as Error).cause).toBeInstanceOf(InternalServerError);
+    expect(server.started).toBe(1);
+  });
+
+  it('a connection reset after the body arrived is not retried', async () => {
+    server = await startUploadServer({ respond: (req) => req.socket.destroy() });
+    const error = await uploadFile(ctx(server.url), { file: file(), fileName: 'a' }).catch((e: unknown) => e);
+    expect(isUploadIndeterminateError(error)).toBe(true);
+    expect((error as Error).cause).toBeInstanceOf(ConnectionError);
+    expect(server.started).toBe(1);
+  });
+});
+
+describe('(c) client auth', () => {
+  it('with an authenticator, a same-target upload is retried with a fresh token', async () => {
+    server = await startUploadServer({ respond: failThenOk(1) });
+    let n = 0;
+    await upload({
+      file: file(),
+      fileName: 'a',
+      useUniqueFileName: false,
+      publicKey: 'public_x',
+      uploadBaseUrl: server.url,
+      authenticator: async () => {
+        n++;
+        return { token: `tok-${n}`, signature: `sig-${n}`, expire: 1_900_000_000 };
+      },
+    });
+    expect(server.received.map((r) => r.form!.get('token'))).toEqual(['tok-1', 'tok-2']);
+    expect(server.received.map((r) => r.form!.get('signature'))).toEqual(['sig-1', 'sig-2']);
+  });
+
+  it('with an authenticator but unique names, a 500 is not retried (a retry could store a second copy)', async () => {
+    server = await startUploadServer({ respond: failThenOk(1) });
+    const error = await upload({
+      file: file(),
+      fileName: 'a',
+      publicKey: 'public_x',
+      uploadBaseUrl: server.url,
+      authenticator: async () => ({ token: 't', signature: 's', expire: 1 }),
+    }).catch((e: unknown) => e);
+    expect(isUploadIndeterminateError(error)).toBe(true);
+    expect(server.started).toBe(1);
+  });
+
+  it('a fixed token that reached the server is never re-sent', async () => {
+    server = await startUploadServer({ respond: failThenOk(1) });
+    const error = await upload({
+      file: file(),
+      fileName: 'a',
+      useUniqueFileName: false,
+      publicKey: 'public_x',
+      token: 'once',
+      signature: 's',
+      expire: 1,
+      uploadBaseUrl: server.url,
+    }).catch((e: unknown) => e);
+    expect(isUploadIndeterminateError(error)).toBe(true);
+    expect(server.started).toBe(1);
+  });
+
+  it('abort during the back-off sleep rejects with the reason and stops retrying', async () => {
+    server = await startUploadServer({ respond: jsonResponder(503, { message: 'busy' }, { 'retry-after': '5' }) });
+    const controller = new AbortController();
+    const promise = uploadFile(ctx(server.url), {
+      file: file(),
+      fileName: 'a',
+      useUniqueFileName: false,
+      signal: controller.signal,
+    }).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 100));
+    controller.abort('stop now');
+    expect(await promise).toBe('stop now');
+    expect(server.started).toBe(1);
+  });
+});
