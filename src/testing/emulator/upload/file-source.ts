@@ -1,0 +1,47 @@
+/**
+ * @module testing/emulator/upload/file-source
+ * Resolves the upload `file` field: a binary part, a base64 string, a data URI, or an
+ * http(s) URL. The emulator never reaches the network: URLs on its own `urlEndpoint`
+ * are read from the store, loopback URLs (127.0.0.0/8, localhost, [::1]) are fetched,
+ * and every other URL is refused with a 400.
+ */
+import type { RequestContext } from '../context.js';
+import { badRequest } from '../responses.js';
+import { decodeBase64 } from '../crypto.js';
+import { findByUrl } from '../serve-file.js';
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
+async function fromUrl(context: RequestContext, text: string): Promise<Uint8Array> {
+  const own = findByUrl(context.core, text);
+  if (own !== undefined) {
+    const bytes = context.core.blobs.get(own.version.blobKey);
+    if (bytes !== undefined) return bytes;
+  }
+  const url = new URL(text);
+  if (!isLoopback(url.hostname)) {
+    badRequest('The emulator does not fetch remote URLs: only loopback URLs and URLs on its own urlEndpoint can be uploaded.');
+  }
+  const doFetch = context.core.options.fetch ?? globalThis.fetch;
+  let response: Response;
+  try {
+    response = await doFetch(url, { signal: AbortSignal.timeout(8000) });
+  } catch {
+    badRequest('The file URL could not be fetched.');
+  }
+  if (!response.ok) badRequest(`The file URL could not be fetched (status ${response.status}).`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** The bytes of the `file` field; 400 when missing or unreadable. */
+export async function readFileField(context: RequestContext, value: FormDataEntryValue | null): Promise<Uint8Array> {
+  if (value === null) badRequest('Missing file parameter for upload');
+  if (typeof value !== 'string') return new Uint8Array(await value.arrayBuffer());
+  if (/^https?:\/\//i.test(value)) return fromUrl(context, value);
+  const dataUri = /^data:[^,]*?;base64,(.*)$/s.exec(value);
+  const bytes = decodeBase64(dataUri?.[1] ?? value);
+  if (bytes === undefined || value === '') badRequest('Invalid file parameter: expected binary data, a base64 string, a data URI or a URL.');
+  return bytes;
+}
