@@ -205,7 +205,7 @@ describe('signUrl', () => {
         () => signUrl('https://ik.imagekit.io/demo/a.jpg', { privateKey, urlEndpoint: 'nope' }),
         () => signUrl('https://ik.imagekit.io/demo/a.jpg', { privateKey, urlEndpoint: 'https://ik.imagekit.io/demo', expireSeconds: NaN }),
       ]) {
-        const error = await call().catch((e: unknown) => e as Error);
+        const error = (await call().catch((e: unknown) => e)) as Error;
         expect(error).toBeInstanceOf(Error);
         expect(error.message).not.toContain(privateKey);
         expect(JSON.stringify(error)).not.toContain(privateKey);
