@@ -10,3 +10,13 @@ export { createClientContext, clientDefaults, isBrowserLike } from './core/conte
 export type { ClientOptions, ClientContext } from './core/context.js';
 export { uploadFile } from './upload/server-upload.js';
 export type { ServerUploadOptions } from './upload/server-upload.js';
+export { signUrl, signUrls, signResponsiveImageAttributes } from './signing/sign-url.js';
+export type { SignUrlOptions, ResponsiveImageAttributesLike } from './signing/sign-url.js';
+export { getAuthenticationParameters } from './signing/upload-auth.js';
+export type { AuthenticationParametersOptions, AuthenticationParameters } from './signing/upload-auth.js';
+export { createUploadToken } from './signing/upload-jwt.js';
+export type { UploadTokenOptions } from './signing/upload-jwt.js';
+export { verifyWebhook } from './webhooks/verify.js';
+export type { WebhookInput, VerifyWebhookOptions, VerifiedWebhook } from './webhooks/verify.js';
+export { isWebhookEvent } from './webhooks/events.js';
+export type * from './webhooks/events.js';
