@@ -20,3 +20,8 @@ export { verifyWebhook } from './webhooks/verify.js';
 export type { WebhookInput, VerifyWebhookOptions, VerifiedWebhook } from './webhooks/verify.js';
 export { isWebhookEvent } from './webhooks/events.js';
 export type * from './webhooks/events.js';
+export { ImageKit } from './client/imagekit.js';
+export type { ClientUrlOptions } from './client/imagekit.js';
+export { isPartialSuccess } from './core/request.js';
+export type { RequestOptions, RetryPolicy } from './core/request.js';
+export * from './media/index.js';

@@ -53,8 +53,36 @@ import type {
   UrlEndpointRequest,
 } from '../media/index.js';
 import { isHttpUrl } from '../media/metadata.js';
+import { phashDistance } from '../phash/distance.js';
+import { signUrl } from '../signing/sign-url.js';
+import { getAuthenticationParameters, type AuthenticationParameters } from '../signing/upload-auth.js';
+import { uploadFile, type ServerUploadOptions } from '../upload/server-upload.js';
+import type { UploadResponse } from '../upload/types.js';
+import { buildUrl } from '../url/build-url.js';
+import type { BuildUrlOptions } from '../url/types.js';
+import { verifyWebhook } from '../webhooks/verify.js';
+import type { WebhookEvent } from '../webhooks/events.js';
 
 type Result<T> = Promise<WithMetadata<T>>;
+
+/** Options of {@link ImageKit.url}: `buildUrl` options plus signing. */
+export interface ClientUrlOptions extends Omit<BuildUrlOptions, 'urlEndpoint'> {
+  /**
+   * URL endpoint to build on.
+   * @default the client's `urlEndpoint`
+   */
+  urlEndpoint?: string | undefined;
+  /**
+   * Sign the URL (`ik-s`), for private files or to stop tampering. Implied by `expireSeconds > 0`.
+   * @default false
+   */
+  signed?: boolean | undefined;
+  /**
+   * Signed URLs only: seconds until the URL stops working (`ik-t`); none when absent or 0.
+   * @unit seconds
+   */
+  expireSeconds?: number | undefined;
+}
 
 /**
  * The ImageKit server client.
@@ -417,5 +445,74 @@ export class ImageKit {
   /** Deletes a named transformation. */
   deleteNamedTransformation(namedTransformationId: string, options?: RequestOptions): Result<EmptyResult> {
     return media.deleteNamedTransformation(this.#context, namedTransformationId, options);
+  }
+
+  // Non-HTTP helpers
+
+  /**
+   * Builds an ImageKit URL (see `buildUrl`) on the client's `urlEndpoint`, and signs it
+   * when `signed` is true or `expireSeconds > 0`. Async because signing uses Web Crypto.
+   * @throws {TypeError} when no `urlEndpoint` is given here or on the client, or for bad `buildUrl` options.
+   * @example await imagekit.url({ path: '/private/a.jpg', transformation: [{ width: 300 }], expireSeconds: 600 })
+   */
+  async url(options: ClientUrlOptions): Promise<string> {
+    if (typeof options !== 'object' || options === null) throw new TypeError('The `options` argument must be an object');
+    const { signed, expireSeconds, urlEndpoint: endpointOption, ...rest } = options;
+    const urlEndpoint = endpointOption ?? this.#context.urlEndpoint;
+    if (urlEndpoint === undefined) {
+      throw new TypeError('The `urlEndpoint` option is required: pass it to `url()` or to the `ImageKit` constructor');
+    }
+    if (signed !== undefined && typeof signed !== 'boolean') throw new TypeError('The `signed` option must be a boolean');
+    if (expireSeconds !== undefined && (typeof expireSeconds !== 'number' || !Number.isFinite(expireSeconds))) {
+      throw new TypeError('The `expireSeconds` option must be a finite number of seconds');
+    }
+    const url = buildUrl({ ...rest, urlEndpoint });
+    if (signed !== true && !(expireSeconds !== undefined && expireSeconds > 0)) return url;
+    return signUrl(url, { privateKey: privateKeyOf(this.#context), urlEndpoint, expireSeconds });
+  }
+
+  /**
+   * `{ token, expire, signature }` for a client-side upload (v6 argument order).
+   * @param token single-use token; default `crypto.randomUUID()`.
+   * @param expire absolute Unix time in seconds, at most 1 h ahead; default now + 30 min.
+   */
+  getAuthenticationParameters(token?: string, expire?: number): Promise<AuthenticationParameters> {
+    return getAuthenticationParameters({ privateKey: privateKeyOf(this.#context), token, expire });
+  }
+
+  /** Hamming distance (0–64) between two 64-bit pHash hex strings. */
+  phashDistance(first: string, second: string): number {
+    return phashDistance(first, second);
+  }
+
+  /** Same as {@link ImageKit.phashDistance} (the v6 name). */
+  pHashDistance(first: string, second: string): number {
+    return phashDistance(first, second);
+  }
+
+  /** Uploads a file with the private key (server upload; see `uploadFile`). */
+  uploadFile(options: ServerUploadOptions): Promise<UploadResponse> {
+    return uploadFile(this.#context, options);
+  }
+
+  /** Same as {@link ImageKit.uploadFile} (the v6 name). */
+  upload(options: ServerUploadOptions): Promise<UploadResponse> {
+    return uploadFile(this.#context, options);
+  }
+
+  /**
+   * v6-compatible check of a legacy `x-ik-signature` webhook (now async, and with a 5-minute
+   * replay window v6 lacked). Prefer `verifyWebhook({ body, headers }, { secret })`, which
+   * also handles Standard Webhooks.
+   * @returns `{ timestamp }` in Unix milliseconds (as v6) and the parsed `event`.
+   * @throws {WebhookVerificationError} with a `reason`.
+   */
+  async verifyWebhookEvent(
+    payload: string | Uint8Array,
+    signature: string,
+    secret: string,
+  ): Promise<{ timestamp: number; event: WebhookEvent }> {
+    const verified = await verifyWebhook({ body: payload, headers: { 'x-ik-signature': signature } }, { secret });
+    return { timestamp: verified.timestamp.getTime(), event: verified.event };
   }
 }

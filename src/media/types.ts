@@ -19,7 +19,7 @@ export interface AITag {
 export type CustomMetadataValues = Record<string, unknown>;
 
 /** Status of each extension requested by an update (or upload). */
-export type ExtensionStatus = Partial<
+export type FileExtensionStatus = Partial<
   Record<
     'google-auto-tagging' | 'aws-auto-tagging' | 'remove-bg' | 'ai-auto-description' | 'ai-tasks' | (string & {}),
     'success' | 'pending' | 'failed' | (string & {})
@@ -73,7 +73,7 @@ export interface FileObject {
   audioCodec?: string;
   selectedFieldsSchema?: Record<string, unknown>;
   /** Present on update responses. */
-  extensionStatus?: ExtensionStatus;
+  extensionStatus?: FileExtensionStatus;
   [key: string]: unknown;
 }
 
