@@ -70,13 +70,12 @@ export function getCustomMetadataFields(
   params?: GetCustomMetadataFieldsParams,
   options?: RequestOptions,
 ): Promise<WithMetadata<CustomMetadataField[]>> {
-  const query =
-    params === undefined
-      ? {}
-      : {
-          includeDeleted: optionalBoolean('includeDeleted', requireObject<GetCustomMetadataFieldsParams>('params', params).includeDeleted),
-          folderPath: optionalString('folderPath', params.folderPath),
-        };
+  const query: { includeDeleted?: boolean | undefined; folderPath?: string | undefined } = {};
+  if (params !== undefined) {
+    requireObject('params', params);
+    query.includeDeleted = optionalBoolean('includeDeleted', params.includeDeleted);
+    query.folderPath = optionalString('folderPath', params.folderPath);
+  }
   return apiRequest(context, { ...options, method: 'GET', path: '/v1/customMetadataFields', query, retry: 'always' });
 }
 

@@ -45,10 +45,30 @@
  * `isPartialSuccess(result)` is true and `result.errors` lists the failures.
  */
 export { listFiles, getFileDetails, updateFileDetails, deleteFile, copyFile, moveFile, renameFile } from './files.js';
-export type { EmptyResult, FileSort, ListFilesParams, ListFilesItem, FileDetailsUpdate, FilePublishUpdate, UpdateFileDetailsParams, UpdatedFile, CopyFileParams, MoveFileParams, RenameFileParams, RenameFileResult } from './files.js';
+export type {
+  EmptyResult,
+  FileSort,
+  ListFilesParams,
+  ListFilesItem,
+  FileDetailsUpdate,
+  FilePublishUpdate,
+  UpdateFileDetailsParams,
+  UpdatedFile,
+  CopyFileParams,
+  MoveFileParams,
+  RenameFileParams,
+  RenameFileResult,
+} from './files.js';
 export { maxFilesPageSize, iterateFilePages, iterateFiles } from './iterate-files.js';
 export type { IterateFilesParams } from './iterate-files.js';
-export { maxBulkDeleteFileIds, maxBulkTagFileIds, bulkDeleteFiles, bulkAddTags, bulkRemoveTags, bulkRemoveAITags } from './bulk.js';
+export {
+  maxBulkDeleteFileIds,
+  maxBulkTagFileIds,
+  bulkDeleteFiles,
+  bulkAddTags,
+  bulkRemoveTags,
+  bulkRemoveAITags,
+} from './bulk.js';
 export type { BulkItemError, BulkDeleteFilesResult, BulkTagsResult } from './bulk.js';
 export { getFileVersions, getFileVersionDetails, deleteFileVersion, restoreFileVersion } from './versions.js';
 export type { FileVersionParams } from './versions.js';
@@ -58,14 +78,67 @@ export type { CreateFolderParams, CopyFolderParams, MoveFolderParams, RenameFold
 export { getBulkJobStatus } from './jobs.js';
 export { purgeFileCache, getPurgeFileCacheStatus } from './cache.js';
 export type { PurgeCacheResult, PurgeCacheStatus } from './cache.js';
-export { createCustomMetadataField, getCustomMetadataFields, updateCustomMetadataField, deleteCustomMetadataField } from './custom-metadata-fields.js';
-export type { CreateCustomMetadataFieldParams, GetCustomMetadataFieldsParams, UpdateCustomMetadataFieldParams } from './custom-metadata-fields.js';
+export {
+  createCustomMetadataField,
+  getCustomMetadataFields,
+  updateCustomMetadataField,
+  deleteCustomMetadataField,
+} from './custom-metadata-fields.js';
+export type {
+  CreateCustomMetadataFieldParams,
+  GetCustomMetadataFieldsParams,
+  UpdateCustomMetadataFieldParams,
+} from './custom-metadata-fields.js';
 export { getUsage, getUsageAnalytics } from './accounts.js';
 export type { DateRangeParams } from './accounts.js';
 export { createOrigin, listOrigins, getOrigin, updateOrigin, deleteOrigin } from './origins.js';
-export { createUrlEndpoint, listUrlEndpoints, getUrlEndpoint, updateUrlEndpoint, deleteUrlEndpoint } from './url-endpoints.js';
-export { createSavedExtension, listSavedExtensions, getSavedExtension, updateSavedExtension, deleteSavedExtension } from './saved-extensions.js';
+export {
+  createUrlEndpoint,
+  listUrlEndpoints,
+  getUrlEndpoint,
+  updateUrlEndpoint,
+  deleteUrlEndpoint,
+} from './url-endpoints.js';
+export {
+  createSavedExtension,
+  listSavedExtensions,
+  getSavedExtension,
+  updateSavedExtension,
+  deleteSavedExtension,
+} from './saved-extensions.js';
 export type { CreateSavedExtensionParams, UpdateSavedExtensionParams } from './saved-extensions.js';
-export { createNamedTransformation, listNamedTransformations, getNamedTransformation, updateNamedTransformation, deleteNamedTransformation } from './named-transformations.js';
+export {
+  createNamedTransformation,
+  listNamedTransformations,
+  getNamedTransformation,
+  updateNamedTransformation,
+  deleteNamedTransformation,
+} from './named-transformations.js';
 export type { CreateNamedTransformationParams, UpdateNamedTransformationParams } from './named-transformations.js';
-export type { AITag, CustomMetadataValues, FileExtensionStatus, Extension, FileObject, FolderObject, FileMetadata, CustomMetadataFieldType, CustomMetadataScalar, CustomMetadataFieldSchema, CustomMetadataField, BulkJobStatus, BulkJobResult, Usage, UsageAnalyticsEntry, UsageAnalyticsBreakdown, UsageAnalytics, OriginType, OriginRequest, Origin, UrlRewriter, UrlEndpointRequest, UrlEndpoint, SavedExtension, NamedTransformation } from './types.js';
+export type {
+  AITag,
+  CustomMetadataValues,
+  FileExtensionStatus,
+  Extension,
+  FileObject,
+  FolderObject,
+  FileMetadata,
+  CustomMetadataFieldType,
+  CustomMetadataScalar,
+  CustomMetadataFieldSchema,
+  CustomMetadataField,
+  BulkJobStatus,
+  BulkJobResult,
+  Usage,
+  UsageAnalyticsEntry,
+  UsageAnalyticsBreakdown,
+  UsageAnalytics,
+  OriginType,
+  OriginRequest,
+  Origin,
+  UrlRewriter,
+  UrlEndpointRequest,
+  UrlEndpoint,
+  SavedExtension,
+  NamedTransformation,
+} from './types.js';

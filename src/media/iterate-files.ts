@@ -29,7 +29,14 @@ export interface IterateFilesParams extends ListFilesParams {
 /** Default and maximum page size of `GET /v1/files`. */
 export const maxFilesPageSize = 1000;
 
-function resolve(params: IterateFilesParams | undefined): { base: ListFilesParams; pageSize: number; skip: number; maxItems: number | undefined } {
+interface ResolvedIteration {
+  base: ListFilesParams;
+  pageSize: number;
+  skip: number;
+  maxItems: number | undefined;
+}
+
+function resolve(params: IterateFilesParams | undefined): ResolvedIteration {
   const { maxItems, ...base } = params ?? {};
   listFilesQuery(base); // validates before the first request
   return {
@@ -63,7 +70,8 @@ export function iterateFilePages(
 }
 
 /**
- * Every item of a listing, fetched lazily page by page: `for await (const file of iterateFiles(ctx, { path: '/shop' }))`.
+ * Every item of a listing, fetched lazily page by page:
+ * `for await (const file of iterateFiles(ctx, { path: '/shop' }))`.
  * `limit` is the page size (default 1000); `maxItems` caps the total. Breaking out of the
  * loop stops further requests.
  * @throws {RangeError} for `limit` outside 1–1000, a negative `skip` or `maxItems` (thrown at once).
