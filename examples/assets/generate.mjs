@@ -1,5 +1,5 @@
 // Generates the tiny sample images in this folder. Run: node examples/assets/generate.mjs
-// Every file is hand-built (no image library): three PNGs (two similar gradients and one
+// Every file is hand-built (no image library): three PNGs (two near-duplicates and one
 // different pattern) for pHash tests, plus a minimal baseline JPEG, GIF and lossless WebP
 // so format/dimension sniffing can be tested on real bytes. Output is deterministic.
 import { deflateSync } from 'node:zlib';
@@ -54,8 +54,13 @@ function png(width, height, pixel) {
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
-const gradient = (x, y) => [x * 4, y * 4, 128 + (x - y)];
-const edited = (x, y) => (x >= 40 && x < 48 && y >= 8 && y < 16 ? [255, 255, 255] : gradient(x, y));
+// "waves": a smooth two-dimensional pattern with large-scale structure, so its DCT pHash is
+// stable; the edited copy is 6 levels brighter with a faint 4×4 mark (a near-duplicate).
+const waves = (x, y) => {
+  const v = 128 + 60 * Math.sin(x / 5 + 1) * Math.sin(y / 4) + 50 * Math.cos(x / 13 - y / 7) + 30 * Math.sin((x * y) / 300);
+  return [v, v * 0.8 + 30, 255 - v];
+};
+const edited = (x, y) => waves(x, y).map((v) => v + 6 + (x >= 40 && x < 44 && y >= 8 && y < 12 ? 40 : 0));
 const pattern = (x, y) => (((x >> 3) + (y >> 3)) % 2 === 0 ? [20, 20, 20] : [235, 235, 235]);
 
 // ---- JPEG (baseline, grayscale, 16×8 = two flat 8×8 blocks; DC-only Huffman coding) -----
@@ -156,8 +161,8 @@ function webp() {
 }
 
 const files = {
-  'gradient.png': png(64, 48, gradient),
-  'gradient-edited.png': png(64, 48, edited),
+  'waves.png': png(64, 48, waves),
+  'waves-edited.png': png(64, 48, edited),
   'checker.png': png(64, 48, pattern),
   'tiny.jpg': jpeg(),
   'tiny.gif': gif(),
