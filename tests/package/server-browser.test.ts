@@ -24,7 +24,8 @@ describe('server-browser stub', () => {
   });
 
   it('exports exactly the names of dist/server.js', async () => {
-    expect(await distExportNames('server-browser')).toEqual(serverNames);
+    // On failure: `npm run build && node .ci/sync-server-browser.mjs && npm run build`.
+    expect(await distExportNames('server-browser'), 'src/server-browser.ts is out of sync: run node .ci/sync-server-browser.mjs').toEqual(serverNames);
   });
 
   it('the CJS stub exports the same names too', () => {
