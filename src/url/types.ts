@@ -10,6 +10,9 @@ export type TransformationValue = string | number | boolean;
 /** Where the transformation string goes: a `tr:` path segment or the `tr` query parameter. */
 export type TransformationPosition = 'path' | 'query';
 
+/** Every key also accepts `null`/`undefined`, which skip the parameter (handy for conditionals). */
+type Skippable<T> = { [K in keyof T]?: T[K] | null | undefined };
+
 /** A string with suggested values that still accepts any other string. */
 type Suggest<T extends string> = T | (string & {});
 
@@ -446,7 +449,10 @@ export interface DeprecatedOverlayTransformation {
  * @example
  * [{ width: 400, height: 300, crop: 'at_max' }, { rotation: 90 }, { newParam: 'x' }]
  */
-export interface Transformation extends ModernTransformation, LegacyTransformation, DeprecatedOverlayTransformation {
+export interface Transformation
+  extends Skippable<ModernTransformation>,
+    Skippable<LegacyTransformation>,
+    Skippable<DeprecatedOverlayTransformation> {
   /** Escape hatch: any other parameter, written `key-value`. */
   [key: string]: unknown;
 }

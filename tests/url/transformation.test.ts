@@ -155,7 +155,7 @@ describe('buildTransformationString: values (rule 7, §3)', () => {
     expect(bts([{ lossless: false }])).toBe('lo-false');
   });
   it('renders true as key-true for a non-flag effect (aiEdit)', () => {
-    expect(bts([{ aiEdit: true }])).toBe('e-edit-true');
+    expect(bts([{ aiEdit: true as never }])).toBe('e-edit-true');
   });
   it('renders 0 as key-0', () => {
     expect(bts([{ x: 0 }])).toBe('x-0');
