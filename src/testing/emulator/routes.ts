@@ -83,9 +83,11 @@ export const apiRoutes: Route[] = [
 
 /** Finds the route for a method and path; `undefined` params when none. */
 export function matchRoute(routes: readonly Route[], method: string, path: string): { route: Route; params: string[] } | undefined {
+  // The API tolerates a trailing slash (imagekit v6 lists files at `/v1/files/`).
+  const trimmed = path.length > 1 ? path.replace(/\/+$/, '') : path;
   for (const route of routes) {
     if (route.method !== method) continue;
-    const match = route.pattern.exec(path);
+    const match = route.pattern.exec(trimmed);
     if (match !== null) return { route, params: match.slice(1).map((part) => decodeURIComponent(part)) };
   }
   return undefined;
