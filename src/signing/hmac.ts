@@ -18,12 +18,15 @@ export type HmacHash = 'SHA-1' | 'SHA-256';
 interface NodeCryptoLike {
   createHmac(
     algorithm: string,
-    key: string,
+    key: string | object,
   ): { update(data: string | Uint8Array): { digest(encoding: 'hex' | 'base64url'): string } };
+  /** Node's `KeyObject` factory: HMAC with a prepared key object is ~10% faster than with a string. */
+  createSecretKey?(key: Uint8Array): object;
 }
 
 const keyCacheLimit = 32;
 let keyCache: Map<string, Promise<CryptoKey>> | undefined;
+let nodeKeyCache: Map<string, string | object> | undefined;
 // `undefined` = not probed yet, `null` = probed and absent.
 let nodeCrypto: NodeCryptoLike | null | undefined;
 let fastPathEnabled = true;
@@ -84,11 +87,23 @@ export function setHmacFastPath(enabled: boolean): void {
   fastPathEnabled = enabled;
 }
 
-/** The synchronous `createHmac` of the runtime, or `undefined` when absent or disabled. */
-export function fastHmac(): NodeCryptoLike['createHmac'] | undefined {
+/** The runtime's `node:crypto` for the synchronous fast path, or `undefined` when absent or disabled. */
+export function fastCrypto(): NodeCryptoLike | undefined {
   if (!fastPathEnabled) return undefined;
-  const module = nodeCryptoModule();
-  return module === null ? undefined : module.createHmac;
+  return nodeCryptoModule() ?? undefined;
+}
+
+/** The secret as a Node `KeyObject` (cached like the Web Crypto keys), or the string itself. */
+function nodeKey(module: NodeCryptoLike, secret: string): string | object {
+  if (typeof module.createSecretKey !== 'function') return secret;
+  nodeKeyCache ??= new Map();
+  let key = nodeKeyCache.get(secret);
+  if (key === undefined) {
+    if (nodeKeyCache.size >= keyCacheLimit) nodeKeyCache.delete(nodeKeyCache.keys().next().value!);
+    key = module.createSecretKey(utf8(secret));
+    nodeKeyCache.set(secret, key);
+  }
+  return key;
 }
 
 const nodeNames = { 'SHA-1': 'sha1', 'SHA-256': 'sha256' } as const;
@@ -104,8 +119,8 @@ export async function hmacWebCrypto(secret: string, hash: HmacHash, message: str
  * Synchronous when the Node fast path is available, otherwise `undefined` (use {@link hmacHex}).
  */
 export function hmacHexSync(secret: string, hash: HmacHash, message: string): string | undefined {
-  const createHmac = fastHmac();
-  return createHmac === undefined ? undefined : createHmac(nodeNames[hash], secret).update(message).digest('hex');
+  const module = fastCrypto();
+  return module === undefined ? undefined : module.createHmac(nodeNames[hash], nodeKey(module, secret)).update(message).digest('hex');
 }
 
 /** Lower-case hex HMAC of the UTF-8 bytes of `message`, keyed by the UTF-8 bytes of `secret`. */

@@ -4,7 +4,7 @@
  * HMAC-SHA1(private key, URL without the endpoint prefix + expiry), optional `ik-t`.
  * Web Crypto (or Node's `createHmac` where available); runs on servers and at the edge.
  */
-import { fastHmac, hmacHex, hmacHexSync, hmacKey } from './hmac.js';
+import { fastCrypto, hmacHex, hmacHexSync, hmacKey } from './hmac.js';
 
 /** Options of {@link signUrl} and {@link signUrls}. */
 export interface SignUrlOptions {
@@ -140,7 +140,7 @@ export async function signUrls(urls: readonly string[], options: SignUrlOptions)
   if (!Array.isArray(urls)) throw new TypeError('`urls` must be an array of URL strings');
   const { privateKey, prefixes, expiry } = prepare(options);
   const messages = urls.map((url) => pathToSign(url, prefixes) + expiry);
-  if (fastHmac() !== undefined) {
+  if (fastCrypto() !== undefined) {
     return urls.map((url, i) => append(url, expiry, hmacHexSync(privateKey, 'SHA-1', messages[i]!)!));
   }
   await hmacKey(privateKey, 'SHA-1');
