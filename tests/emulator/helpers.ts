@@ -9,7 +9,7 @@ export const uploadV1 = 'https://upload.imagekit.io/api/v1/files/upload';
 export const uploadV2 = 'https://upload.imagekit.io/api/v2/files/upload';
 
 /** Reads a committed sample image. */
-export function asset(name: string): Uint8Array {
+export function asset(name: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(readFileSync(new URL(`../../examples/assets/${name}`, import.meta.url)));
 }
 
@@ -48,7 +48,7 @@ export function form(fields: UploadFields): FormData {
   const data = new FormData();
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue;
-    if (value instanceof Uint8Array) data.append(key, new Blob([value]), 'blob');
+    if (value instanceof Uint8Array) data.append(key, new Blob([value as Uint8Array<ArrayBuffer>]), 'blob');
     else if (value instanceof Blob) data.append(key, value, 'blob');
     else data.append(key, value);
   }
