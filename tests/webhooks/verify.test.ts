@@ -7,6 +7,7 @@ import { verifyWebhook } from '../../src/webhooks/verify.js';
 import { isWebhookEvent, type WebhookEvent } from '../../src/webhooks/events.js';
 import { WebhookVerificationError, isWebhookVerificationError, type WebhookFailureReason } from '../../src/errors.js';
 import * as server from '../../src/server.js';
+import type { IncomingHttpHeaders } from 'node:http';
 
 const SECRET = 'whsec_xeO2UNkfKMQnfJf7Q/Qx+fYptL1wabXd';
 const NOW = 1_735_689_600; // 2025-01-01T00:00:00Z, Unix seconds
@@ -162,6 +163,11 @@ describe('verifyWebhook (Standard Webhooks)', () => {
     expect((await verifyWebhook({ body: BODY, headers: upper }, { secret: SECRET })).event).toEqual(event);
     const mixed = { 'Webhook-Id': plain['webhook-id'], 'Webhook-Timestamp': plain['webhook-timestamp'], 'WEBHOOK-signature': [plain['webhook-signature']] };
     expect((await verifyWebhook({ body: BODY, headers: mixed }, { secret: SECRET })).event).toEqual(event);
+  });
+
+  it("accepts Node's IncomingHttpHeaders as they come from http.createServer", async () => {
+    const incoming: IncomingHttpHeaders = { ...standardHeaders(BODY), 'set-cookie': ['a=1'], host: 'example.com' };
+    expect((await verifyWebhook({ body: BODY, headers: incoming }, { secret: SECRET })).event).toEqual(event);
   });
 
   it('accepts the body as string, Uint8Array (also a subarray view) and ArrayBuffer', async () => {
