@@ -53,7 +53,8 @@ function readHeader(headers: WebhookInput['headers'], name: string): string | un
   for (const key of Object.keys(headers)) {
     if (key.toLowerCase() !== name) continue;
     const value = (headers as Record<string, string | readonly string[] | undefined>)[key];
-    // Node joins nothing for unknown headers; repeated lines arrive as an array.
+    // Repeated header lines may arrive as an array (Node's IncomingHttpHeaders); a space joins
+    // them, which suits the space-separated `webhook-signature` list.
     return typeof value === 'string' ? value : Array.isArray(value) ? value.join(' ') : undefined;
   }
   return undefined;
