@@ -32,10 +32,14 @@ interface NodeRequestLike {
   once(event: 'drain' | 'close', listener: () => void): unknown;
   removeListener(event: string, listener: (...args: never[]) => void): unknown;
   write(chunk: Uint8Array): boolean;
+  readonly writableLength: number;
   end(): unknown;
   destroy(error?: unknown): unknown;
   readonly destroyed: boolean;
 }
+
+/** Bytes queued on the request before the body loop waits for `drain`. */
+const bufferLimit = 1 << 20;
 
 /** The slice of `node:http` / `node:https` this transport uses. */
 export interface NodeHttpModule {
@@ -60,6 +64,12 @@ export function nodeHttpFor(url: string): NodeHttpModule | undefined {
   const id = url.startsWith('https:') ? 'node:https' : 'node:http';
   const mod = proc.getBuiltinModule(id) as NodeHttpModule | undefined;
   return typeof mod?.request === 'function' ? mod : undefined;
+}
+
+/** The part of a stream reader the body loop uses. */
+interface ChunkReader {
+  read(): Promise<ReadableStreamReadResult<Uint8Array>>;
+  cancel(reason?: unknown): Promise<void>;
 }
 
 function flattenHeaders(headers: NodeResponseLike['headers']): Record<string, string> {
@@ -90,7 +100,7 @@ export function sendNodeHttp(http: NodeHttpModule, request: UploadRequest): Prom
     const { body, signal, onProgress } = request;
     let sent = false;
     let settled = false;
-    let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+    let reader: ChunkReader | undefined;
     let ended = false;
 
     const headers: Record<string, string> = {
@@ -162,20 +172,21 @@ export function sendNodeHttp(http: NodeHttpModule, request: UploadRequest): Prom
       });
 
     const pump = async (): Promise<void> => {
-      let stream: ReadableStream<Uint8Array>;
       try {
-        stream = body.stream();
+        reader = body.stream().getReader();
       } catch (error) {
         fail('body', error);
         return;
       }
-      reader = stream.getReader();
       let loaded = 0;
       onProgress?.(0);
+      // One chunk is read ahead while the previous one drains, so disk reads overlap
+      // socket writes; memory stays bounded by that one chunk plus the socket buffer.
+      let pending = reader.read();
       for (;;) {
         let next: ReadableStreamReadResult<Uint8Array>;
         try {
-          next = await reader.read();
+          next = await pending;
         } catch (error) {
           fail('body', error);
           return;
@@ -183,8 +194,12 @@ export function sendNodeHttp(http: NodeHttpModule, request: UploadRequest): Prom
         if (settled) return;
         if (next.done) break;
         const chunk = next.value;
-        const ok = req.write(chunk);
-        if (!ok) await waitForDrain();
+        pending = reader.read();
+        pending.catch(() => undefined);
+        req.write(chunk);
+        // Keep up to `bufferLimit` bytes queued on the request (more than Node's 16 KiB
+        // default), so the socket always has data while the next chunk is read.
+        if (req.writableLength > bufferLimit) await waitForDrain();
         if (settled) return;
         loaded += chunk.byteLength;
         onProgress?.(loaded);
