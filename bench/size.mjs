@@ -1,6 +1,17 @@
 // `npm run size`: prints the bundle-size figures of the built package (run after `tsup`).
+// `node bench/size.mjs --by-file` adds, per case, the source files that contribute most.
 // The measuring code is shared with tests/package/size.test.ts (bench/lib/bundle-size.mjs).
-import { formatSizeTable, measureAll } from './lib/bundle-size.mjs';
+import { breakdownBySourceFile, formatSizeTable, measureAll } from './lib/bundle-size.mjs';
 
+const rows = await measureAll();
 console.log('Bundle sizes (esbuild --bundle --minify, ESM, tree-shaken; gzip -9):\n');
-console.log(formatSizeTable(await measureAll()));
+console.log(formatSizeTable(rows));
+
+if (process.argv.includes('--by-file')) {
+  for (const row of rows.filter((r) => r.contents.includes('./dist/'))) {
+    console.log(`\n${row.name}: minified bytes by source file (bundled from src/)`);
+    for (const { file, bytes } of (await breakdownBySourceFile(row.contents, { platform: row.platform })).slice(0, 10)) {
+      console.log(`  ${String(bytes).padStart(7)}  ${file}`);
+    }
+  }
+}

@@ -104,3 +104,31 @@ export function formatSizeTable(rows) {
   }
   return lines.join('\n');
 }
+
+/**
+ * Where a case's bytes come from: bundles the same consumer from src/ (TypeScript) and
+ * returns the minified bytes each source file contributes, largest first.
+ * @param {string} contents  a consumer module importing './dist/<entry>.js'
+ * @returns {Promise<Array<{ file: string, bytes: number }>>}
+ */
+export async function breakdownBySourceFile(contents, { platform = 'browser' } = {}) {
+  const fromSource = contents.replace(/'\.\/dist\/([\w-]+)\.js'/g, "'./src/$1.ts'");
+  const result = await build({
+    stdin: { contents: fromSource, resolveDir: repoRoot, loader: 'ts', sourcefile: 'consumer.ts' },
+    bundle: true,
+    minify: true,
+    treeShaking: true,
+    format: 'esm',
+    platform,
+    target: 'es2022',
+    write: false,
+    metafile: true,
+    outfile: 'consumer.js',
+    logLevel: 'silent',
+  });
+  const [output] = Object.values(result.metafile.outputs);
+  return Object.entries(output.inputs)
+    .map(([file, { bytesInOutput }]) => ({ file, bytes: bytesInOutput }))
+    .filter(({ bytes }) => bytes > 0)
+    .sort((a, b) => b.bytes - a.bytes);
+}
