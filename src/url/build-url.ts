@@ -85,29 +85,33 @@ export function buildUrl(options: BuildUrlOptions): string {
   }
   const endpoint = resolveEndpoint(options.urlEndpoint);
 
+  const tr = transformation === undefined ? '' : renderSteps(transformation, 'transformation');
+  const source = hasPath ? checkString(path, 'path') : checkString(src, 'src');
   let origin: string;
-  let relative: string | undefined;
-  let rawPath: string;
+  let encodedPath: string;
   let query: string;
   let fragment = '';
-  const source = hasPath ? checkString(path, 'path') : checkString(src, 'src');
   if (hasSrc && absoluteScheme.test(source)) {
     const split = splitAbsoluteSource(source);
     origin = split.origin;
-    rawPath = split.path === '' ? '/' : split.path;
+    encodedPath = encodePath(split.path === '' ? '/' : split.path);
     query = split.query === undefined ? '' : encodeExistingQuery(split.query);
     if (split.fragment !== undefined) fragment = '#' + encodeFragment(split.fragment);
     inQuery = true;
   } else {
     origin = endpoint.origin;
-    relative = source;
-    rawPath = endpoint.path + '/' + source;
     query = endpoint.query;
+    // The endpoint path is encoded once (cached); only the varying parts are encoded
+    // here, and joined without creating "//" (rule 3).
+    let rest = encodePath(source);
+    if (rest.startsWith('/')) rest = rest.slice(1);
+    encodedPath = endpoint.path + '/';
+    if (tr !== '' && !inQuery) {
+      const segment = encodePath(tr);
+      encodedPath += segment.endsWith('/') ? 'tr:' + segment : 'tr:' + segment + '/';
+    }
+    encodedPath += rest;
   }
-
-  const tr = transformation === undefined ? '' : renderSteps(transformation, 'transformation');
-  const encodedPath =
-    tr !== '' && !inQuery ? encodePath(endpoint.path + '/tr:' + tr + '/' + (relative ?? '')) : encodePath(rawPath);
 
   if (queryParameters !== undefined && queryParameters !== null) {
     if (typeof queryParameters !== 'object' || Array.isArray(queryParameters)) {

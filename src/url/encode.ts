@@ -8,27 +8,22 @@
  * All encoders are idempotent: a valid `%XX` escape is always kept as it is.
  */
 
-const hexDigits = '0123456789ABCDEF';
+// Per-ASCII-code flags: which characters each encoder keeps literal.
+const pathBit = 1; // RFC 3986 pchar + "/" (a valid "%XX" is handled separately)
+const trQueryBit = 2; // pchar + "/" + "?", minus "&" and "+"
+const queryBit = 4; // pchar + "/" + "?": "&", "=", "+" keep their meaning
+const componentBit = 8; // what encodeURIComponent keeps
+const formBit = 16; // what application/x-www-form-urlencoded (URLSearchParams) keeps
 
-/** Characters kept literal in a path (RFC 3986 `pchar` + `/`), `%` handled separately. */
+// Native regex checks for the common case (nothing to encode); faster than a JS loop.
 const pathSafe = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*$/;
-/** Characters kept literal in the `tr` query value: `pchar` + `/` + `?`, minus `&` and `+`. */
 const trQuerySafe = /^(?:[A-Za-z0-9\-._~!$'()*,;=:@/?]|%[0-9A-Fa-f]{2})*$/;
-/** Characters kept literal in an existing query string (`&`, `=` and `+` keep their meaning). */
 const querySafe = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*$/;
-/** `application/x-www-form-urlencoded` leaves only these alone (as `URLSearchParams` does). */
 const formSafe = /^[A-Za-z0-9*\-._]*$/;
-/** `encodeURIComponent` leaves only these alone. */
 const componentSafe = /^[A-Za-z0-9\-._~!*'()]*$/;
 
-// Per-ASCII-code flags: 1 = path-safe, 2 = tr-query-safe, 4 = query-safe, 8 = component-safe, 16 = form-safe.
-const pathBit = 1;
-const trQueryBit = 2;
-const queryBit = 4;
-const componentBit = 8;
-const formBit = 16;
-
 let asciiFlags: Uint8Array | undefined;
+let percentTable: string[] | undefined;
 
 function flags(): Uint8Array {
   if (asciiFlags !== undefined) return asciiFlags;
@@ -46,54 +41,47 @@ function flags(): Uint8Array {
   return table;
 }
 
-function isHex(code: number): boolean {
+/** `%XX` (upper-case hex) for every byte value. */
+function percents(): string[] {
+  if (percentTable !== undefined) return percentTable;
+  const hex = '0123456789ABCDEF';
+  const table: string[] = [];
+  for (let byte = 0; byte < 256; byte++) table.push('%' + hex[byte >> 4]! + hex[byte & 15]!);
+  percentTable = table;
+  return table;
+}
+
+function isHexAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index); // NaN past the end: not hex
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
 }
 
-function pushByte(out: string, byte: number): string {
-  return out + '%' + hexDigits[byte >> 4]! + hexDigits[byte & 15]!;
-}
-
 /**
- * Percent-encodes the code point starting at `text[i]` as UTF-8 and returns the new output
- * and the index of the last UTF-16 unit consumed. A lone surrogate becomes U+FFFD, as
- * `TextEncoder` and the WHATWG URL parser do (`encodeURIComponent` would throw).
+ * The native encoder for text without `%` (so no escape to keep), or `undefined` when
+ * the text holds a lone surrogate (`encodeURI` throws; the JS loop handles it).
  */
-function encodeCodePoint(text: string, i: number, out: string): [string, number] {
-  let code = text.charCodeAt(i);
-  let last = i;
-  if (code >= 0xd800 && code <= 0xdbff) {
-    const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
-    if (next >= 0xdc00 && next <= 0xdfff) {
-      code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
-      last = i + 1;
-    } else {
-      code = 0xfffd;
-    }
-  } else if (code >= 0xdc00 && code <= 0xdfff) {
-    code = 0xfffd;
+function nativeEncodeUri(text: string): string | undefined {
+  if (text.includes('%')) return undefined;
+  try {
+    return encodeURI(text);
+  } catch {
+    return undefined;
   }
-  if (code < 0x80) {
-    out = pushByte(out, code);
-  } else if (code < 0x800) {
-    out = pushByte(out, 0xc0 | (code >> 6));
-    out = pushByte(out, 0x80 | (code & 63));
-  } else if (code < 0x10000) {
-    out = pushByte(out, 0xe0 | (code >> 12));
-    out = pushByte(out, 0x80 | ((code >> 6) & 63));
-    out = pushByte(out, 0x80 | (code & 63));
-  } else {
-    out = pushByte(out, 0xf0 | (code >> 18));
-    out = pushByte(out, 0x80 | ((code >> 12) & 63));
-    out = pushByte(out, 0x80 | ((code >> 6) & 63));
-    out = pushByte(out, 0x80 | (code & 63));
-  }
-  return [out, last];
 }
 
+const pathExtras = /[?#]/g;
+const slashRuns = /\/{2,}/g;
+const trQueryExtras = /[&+#]/g;
+const queryExtras = /#/g;
+const formExtras = /[!'()~]/g;
+const escapeOne = (char: string): string => '%' + char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0');
+
 /**
- * The shared slow path. `bit` picks the safe set; `keepEscapes` keeps valid `%XX`;
+ * The one encoding loop. `bit` picks the safe set; `keepEscapes` keeps valid `%XX`;
  * `collapseSlashes` turns runs of `/` into one; `spaceAsPlus` is the form rule.
+ * Non-ASCII is written as UTF-8; a lone surrogate becomes U+FFFD, as `TextEncoder` and
+ * the WHATWG URL parser do (`encodeURIComponent` would throw). Returns `text` itself
+ * when nothing changes, so the common case allocates nothing.
  */
 function encodeWith(
   text: string,
@@ -103,11 +91,27 @@ function encodeWith(
   spaceAsPlus: boolean,
 ): string {
   const table = flags();
-  let out = '';
-  let runStart = 0;
   const length = text.length;
-  for (let i = 0; i < length; i++) {
+  let i = 0;
+  for (; i < length; i++) {
     const code = text.charCodeAt(i);
+    if (code < 128 && (table[code]! & bit) !== 0) {
+      if (collapseSlashes && code === 47 && i > 0 && text.charCodeAt(i - 1) === 47) break;
+      continue;
+    }
+    if (keepEscapes && code === 37 && isHexAt(text, i + 1) && isHexAt(text, i + 2)) {
+      i += 2;
+      continue;
+    }
+    break;
+  }
+  if (i === length) return text;
+
+  const pct = percents();
+  let out = text.slice(0, i);
+  let runStart = i;
+  for (; i < length; i++) {
+    let code = text.charCodeAt(i);
     if (code < 128 && (table[code]! & bit) !== 0) {
       if (collapseSlashes && code === 47 && i > 0 && text.charCodeAt(i - 1) === 47) {
         out += text.slice(runStart, i);
@@ -115,27 +119,38 @@ function encodeWith(
       }
       continue;
     }
-    if (
-      keepEscapes &&
-      code === 37 &&
-      i + 2 < length &&
-      isHex(text.charCodeAt(i + 1)) &&
-      isHex(text.charCodeAt(i + 2))
-    ) {
+    if (keepEscapes && code === 37 && isHexAt(text, i + 1) && isHexAt(text, i + 2)) {
       i += 2;
       continue;
     }
-    out += text.slice(runStart, i);
-    if (spaceAsPlus && code === 32) {
-      out += '+';
+    if (runStart < i) out += text.slice(runStart, i);
+    if (code < 128) {
+      out += spaceAsPlus && code === 32 ? '+' : pct[code]!;
+    } else if (code < 0x800) {
+      out += pct[0xc0 | (code >> 6)]! + pct[0x80 | (code & 63)]!;
     } else {
-      const [next, last] = encodeCodePoint(text, i, out);
-      out = next;
-      i = last;
+      if (code >= 0xd800 && code <= 0xdfff) {
+        const next = text.charCodeAt(i + 1);
+        if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+          code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
+          i++;
+        } else {
+          code = 0xfffd;
+        }
+      }
+      if (code < 0x10000) {
+        out += pct[0xe0 | (code >> 12)]! + pct[0x80 | ((code >> 6) & 63)]! + pct[0x80 | (code & 63)]!;
+      } else {
+        out +=
+          pct[0xf0 | (code >> 18)]! +
+          pct[0x80 | ((code >> 12) & 63)]! +
+          pct[0x80 | ((code >> 6) & 63)]! +
+          pct[0x80 | (code & 63)]!;
+      }
     }
     runStart = i + 1;
   }
-  return runStart === 0 ? text : out + text.slice(runStart);
+  return runStart < length ? out + text.slice(runStart) : out;
 }
 
 /**
@@ -147,6 +162,12 @@ function encodeWith(
  */
 export function encodePath(path: string): string {
   if (pathSafe.test(path) && !path.includes('//')) return path;
+  // encodeURI keeps "?" and "#", which a path must not (rule 3).
+  let native = nativeEncodeUri(path);
+  if (native !== undefined) {
+    if (native.includes('?') || native.includes('#')) native = native.replace(pathExtras, escapeOne);
+    return native.includes('//') ? native.replace(slashRuns, '/') : native;
+  }
   return encodeWith(path, pathBit, true, true, false);
 }
 
@@ -157,6 +178,8 @@ export function encodePath(path: string): string {
  */
 export function encodeTransformationQuery(value: string): string {
   if (trQuerySafe.test(value)) return value;
+  const native = nativeEncodeUri(value);
+  if (native !== undefined) return native.replace(trQueryExtras, escapeOne);
   return encodeWith(value, trQueryBit, true, false, false);
 }
 
@@ -166,6 +189,8 @@ export function encodeTransformationQuery(value: string): string {
  */
 export function encodeExistingQuery(query: string): string {
   if (querySafe.test(query)) return query;
+  const native = nativeEncodeUri(query);
+  if (native !== undefined) return native.replace(queryExtras, escapeOne);
   return encodeWith(query, queryBit, true, false, false);
 }
 
@@ -182,6 +207,11 @@ export function encodeFragment(fragment: string): string {
  */
 export function encodeFormComponent(value: string): string {
   if (formSafe.test(value)) return value;
+  try {
+    return encodeURIComponent(value).replace(formExtras, escapeOne).replaceAll('%20', '+');
+  } catch {
+    // A lone surrogate: the JS loop writes U+FFFD.
+  }
   return encodeWith(value, formBit, false, false, true);
 }
 
@@ -191,5 +221,10 @@ export function encodeFormComponent(value: string): string {
  */
 export function encodeComponent(value: string): string {
   if (componentSafe.test(value)) return value;
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    // A lone surrogate: the JS loop writes U+FFFD.
+  }
   return encodeWith(value, componentBit, false, false, false);
 }

@@ -101,7 +101,9 @@ export function renderSteps(steps: unknown, prefix: string): string {
     }
     const record = step as Record<string, unknown>;
     let part = '';
-    for (const name of Object.keys(record)) {
+    for (const name in record) {
+      // Own keys only: an inherited enumerable property is not a transformation.
+      if (!Object.prototype.hasOwnProperty.call(record, name)) continue;
       const value = record[name];
       if (value === undefined || value === null || name === '') continue;
       let rendered: string | undefined;
