@@ -63,7 +63,7 @@ export type {
   ResponsiveImageOptions,
   ResponsiveImageAttributes,
 } from './url/types.js';
-export { upload, clientUploadDefaults } from './upload/client-upload.js';
+export { upload } from './upload/client-upload.js';
 export type { ClientUploadOptions } from './upload/client-upload.js';
 export type {
   UploadOptions,

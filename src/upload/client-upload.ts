@@ -51,8 +51,7 @@ export const clientUploadDefaults = {
   timeout: 0,
 } as const;
 
-const clientKeys: ReadonlySet<string> = new Set([
-  ...uploadOptionKeys,
+const clientKeys: readonly string[] = [
   'publicKey',
   'token',
   'signature',
@@ -61,7 +60,7 @@ const clientKeys: ReadonlySet<string> = new Set([
   'uploadBaseUrl',
   'fetch',
   'maxRetries',
-]);
+];
 
 function checkAuth(params: unknown, source: string): Array<readonly [string, string]> {
   const record = (typeof params === 'object' && params !== null ? params : {}) as Record<string, unknown>;
@@ -95,7 +94,7 @@ export async function upload(options: ClientUploadOptions): Promise<UploadRespon
   if (typeof options !== 'object' || options === null) {
     throw new TypeError('The upload options must be an object with `file`, `fileName` and `publicKey`');
   }
-  checkKnownKeys(options, clientKeys);
+  checkKnownKeys(options, uploadOptionKeys, clientKeys);
   const { publicKey, authenticator } = options;
   if (typeof publicKey !== 'string' || publicKey === '') {
     throw new TypeError('The `publicKey` option is required and must be a non-empty string');
@@ -114,9 +113,7 @@ export async function upload(options: ClientUploadOptions): Promise<UploadRespon
   if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new TypeError('The `fetch` option must be a function');
   const uploadOptions: UploadOptions = { ...options };
   const record = uploadOptions as unknown as Record<string, unknown>;
-  for (const key of ['publicKey', 'token', 'signature', 'expire', 'authenticator', 'uploadBaseUrl', 'fetch', 'maxRetries']) {
-    delete record[key];
-  }
+  for (const key of clientKeys) delete record[key];
   const baseUrl = resolveUploadBaseUrl(options.uploadBaseUrl, clientUploadDefaults.uploadBaseUrl);
   return runUpload({
     options: uploadOptions,

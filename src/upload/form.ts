@@ -22,7 +22,7 @@ export interface UploadForm {
 }
 
 /** Option names every upload accepts (the form fields plus the call options). */
-export const uploadOptionKeys: ReadonlySet<string> = new Set([
+export const uploadOptionKeys: readonly string[] = [
   'file',
   'fileName',
   'fileSize',
@@ -46,7 +46,7 @@ export const uploadOptionKeys: ReadonlySet<string> = new Set([
   'onProgress',
   'signal',
   'timeout',
-]);
+];
 
 const booleanFields = [
   'useUniqueFileName',
@@ -197,10 +197,10 @@ function transformationValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Throws a `TypeError` for an option name that is not in `known`. */
-export function checkKnownKeys(options: object, known: ReadonlySet<string>): void {
+/** Throws a `TypeError` for an option name that is in none of the `known` lists. */
+export function checkKnownKeys(options: object, ...known: ReadonlyArray<readonly string[]>): void {
   for (const key of Object.keys(options)) {
-    if (!known.has(key)) throw new TypeError(`Unknown upload option \`${key}\``);
+    if (!known.some((list) => list.includes(key))) throw new TypeError(`Unknown upload option \`${key}\``);
   }
 }
 

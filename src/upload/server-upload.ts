@@ -25,7 +25,7 @@ export interface ServerUploadOptions extends UploadOptions {
   maxRetries?: number | undefined;
 }
 
-const serverKeys: ReadonlySet<string> = new Set([...uploadOptionKeys, 'useV2', 'maxRetries']);
+const serverKeys: readonly string[] = ['useV2', 'maxRetries'];
 
 /**
  * Uploads a file with the private key (HTTP Basic) to `${context.uploadBaseUrl}/api/v1/files/upload`.
@@ -42,7 +42,7 @@ export async function uploadFile(context: ClientContext, options: ServerUploadOp
   if (typeof options !== 'object' || options === null) {
     throw new TypeError('The upload options must be an object with `file` and `fileName`');
   }
-  checkKnownKeys(options, serverKeys);
+  checkKnownKeys(options, uploadOptionKeys, serverKeys);
   if (options.useV2 !== undefined && typeof options.useV2 !== 'boolean') throw new TypeError('The `useV2` option must be a boolean');
   const maxRetries = resolveMaxRetries(options.maxRetries, context.maxRetries);
   const uploadOptions: UploadOptions = { ...options };
