@@ -6,6 +6,7 @@
 // Targets: RSS growth ≤ 64 MiB, throughput ratio (ours / raw) ≥ 0.8.
 //
 //   npm run build && node bench/upload.mjs [sizeMiB]
+// (IK_BENCH_DIST=/path/to/server.js measures another build of the server entry.)
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createReadStream, openAsBlob } from 'node:fs';

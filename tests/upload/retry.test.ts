@@ -190,7 +190,11 @@ describe('unique names (the default): a failure after sending is indeterminate',
   });
 
   it('a connection reset after the body arrived is not retried', async () => {
-    server = await startUploadServer({ respond: (req) => req.socket.destroy() });
+    server = await startUploadServer({
+      respond: (req) => {
+        req.socket.destroy();
+      },
+    });
     const error = await uploadFile(ctx(server.url), { file: file(), fileName: 'a' }).catch((e: unknown) => e);
     expect(isUploadIndeterminateError(error)).toBe(true);
     expect((error as Error).cause).toBeInstanceOf(ConnectionError);

@@ -61,7 +61,7 @@ export async function parseForm(headers: IncomingMessage['headers'], body: Buffe
   return new Request('http://parse.local/', {
     method: 'POST',
     headers: { 'content-type': String(headers['content-type']) },
-    body,
+    body: new Uint8Array(body),
   }).formData();
 }
 

@@ -20,7 +20,7 @@ const ctx = (url: string, extra: Record<string, unknown> = {}) =>
 
 function bigBlob(bytes: number): Blob {
   const chunk = new Uint8Array(1 << 20).fill(97);
-  const parts: Uint8Array[] = [];
+  const parts: Uint8Array<ArrayBuffer>[] = [];
   for (let i = 0; i < bytes / chunk.length; i++) parts.push(chunk);
   return new Blob(parts);
 }
