@@ -17,23 +17,21 @@ import { UploadTransportError, type UploadHttpResponse, type UploadRequest } fro
 let requestStreamsSupported: boolean | undefined;
 
 /**
- * Whether this runtime's `Request` accepts a `ReadableStream` body with `duplex: 'half'`
- * (detected once, lazily, by constructing a `Request`).
+ * Whether this runtime's `Request` accepts a `ReadableStream` body (detected once, lazily,
+ * by constructing a `Request`): a runtime without request streams turns the stream into
+ * the text "[object ReadableStream]" and sets a `text/plain` Content-Type. Node reads the
+ * `duplex: 'half'` option; Deno, Bun and workerd stream without reading it.
  */
 export function supportsRequestStreams(): boolean {
   if (requestStreamsSupported !== undefined) return requestStreamsSupported;
-  let duplexAccessed = false;
   let result = false;
   try {
     const hasContentType = new Request('http://localhost/', {
       method: 'POST',
       body: new ReadableStream(),
-      get duplex() {
-        duplexAccessed = true;
-        return 'half';
-      },
+      duplex: 'half',
     } as RequestInit).headers.has('Content-Type');
-    result = duplexAccessed && !hasContentType;
+    result = !hasContentType;
   } catch {
     result = false;
   }
