@@ -198,7 +198,9 @@ export interface UploadOptions {
   /** Aborts the upload; the promise rejects with `signal.reason`, unchanged. */
   signal?: AbortSignal | undefined;
   /**
-   * Per-attempt timeout; `0` disables it.
+   * Per-attempt timeout, covering the whole attempt including sending the body; `0`
+   * disables it. Raise it (or pass `0`) for large files on slow links. Defaults: the
+   * client's `timeout` for `uploadFile()` (60000), none for the browser `upload()`.
    * @unit milliseconds
    */
   timeout?: number | undefined;
