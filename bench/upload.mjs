@@ -112,7 +112,7 @@ async function rawPost(url, path, fileBytes) {
  * @returns {Promise<{ sizeMiB: number, rounds: number, rssGrowthMiB: number, oursMiBps: number, rawMiBps: number, ratio: number, targets: { rssGrowthMiB: number, ratio: number }, pass: boolean }>}
  */
 export async function runUploadBench({ sizeMiB = 512, rounds = 5 } = {}) {
-  const { createClientContext, uploadFile } = await import(process.env.IK_BENCH_DIST ?? '../dist/server.js');
+  const { createClientContext, uploadFile } = await import(process.env.IK_BENCH_DIST || '../dist/server.js');
   const fileBytes = sizeMiB << 20;
   const path = join(tmpdir(), `ik-upload-bench-${process.pid}.bin`);
   const server = await startDiscardServer();
