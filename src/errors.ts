@@ -139,10 +139,9 @@ export class ApiError extends ImageKitError {
 
   constructor(init: ApiErrorInit, options?: { cause?: unknown }) {
     const apiMessage = bodyField(init.body, 'message');
-    super(
-      `Request failed with status ${init.status}: ${init.method} ${init.path}${apiMessage ? ` (${apiMessage})` : ''}`,
-      options,
-    );
+    // A proxy's HTML error page can be large: the message keeps its start, `body` keeps all of it.
+    const shown = apiMessage && apiMessage.length > 300 ? `${apiMessage.slice(0, 300)}…` : apiMessage;
+    super(`Request failed with status ${init.status}: ${init.method} ${init.path}${shown ? ` (${shown})` : ''}`, options);
     this.status = init.status;
     this.headers = init.headers;
     this.body = init.body;
