@@ -38,8 +38,8 @@ interface NodeRequestLike {
   readonly destroyed: boolean;
 }
 
-/** Bytes queued on the request before the body loop waits for `drain`. */
-const bufferLimit = 1 << 20;
+/** Bytes queued on the request before the body loop waits for `drain` (1 MiB; a literal, as `1 << 20` would count as a side effect for bundlers). */
+const bufferLimit = 1_048_576;
 
 /** The slice of `node:http` / `node:https` this transport uses. */
 export interface NodeHttpModule {
