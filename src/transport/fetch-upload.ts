@@ -1,20 +1,21 @@
 /**
  * @module transport/fetch-upload
- * Upload transport over `fetch` (Deno, Bun, workerd, an injected `fetch`, anything else).
- * - A replayable body without `onProgress`, or any body in a browser-like page, is sent as
- *   a Blob: exact `Content-Length`, the runtime streams disk-backed blobs itself, and
- *   progress is reported at start (0) and end (total).
- * - With `onProgress` (outside browsers), or for a one-shot stream file, the body is a
- *   counting `ReadableStream` with `duplex: 'half'` where the runtime supports streaming
- *   request bodies; progress then follows the bytes the runtime pulls.
- * - A one-shot stream file on a runtime without request streams is collected into a Blob.
+ * Upload transport over `fetch` (Node for the root `upload()`, Deno, Bun, workerd, an
+ * injected `fetch`, anything without XHR).
+ * - Where the runtime streams request bodies (not in a browser page), the body is a
+ *   counting `ReadableStream` sent with `duplex: 'half'` and an explicit `Content-Length`
+ *   when there is `onProgress`, when the file is a one-shot stream, and always on Node
+ *   (whose `fetch` would read a whole Blob body into memory; it honours the length, as
+ *   Bun does). Progress then follows the bytes the runtime pulls.
+ * - Otherwise the body is a Blob (exact `Content-Length`; a one-shot stream file is
+ *   collected first) and progress is reported at start (0) and end (total).
  * The actual call goes through {@link sendFetch}, the one place that calls `fetch`.
  */
 import { headersToRecord, isConnectionError } from '../errors.js';
 import { sendFetch } from './fetch.js';
-import { UploadTransportError, type UploadHttpResponse, type UploadRequest } from './upload-types.js';
+import { bodyBlob, UploadTransportError, type UploadHttpResponse, type UploadRequest } from './upload-types.js';
 
-let requestStreamsSupported: boolean | undefined;
+let requestStreams: boolean | undefined;
 
 /**
  * Whether this runtime's `Request` accepts a `ReadableStream` body (detected once, lazily,
@@ -23,79 +24,44 @@ let requestStreamsSupported: boolean | undefined;
  * `duplex: 'half'` option; Deno, Bun and workerd stream without reading it.
  */
 export function supportsRequestStreams(): boolean {
-  if (requestStreamsSupported !== undefined) return requestStreamsSupported;
-  let result = false;
   try {
-    const hasContentType = new Request('http://localhost/', {
-      method: 'POST',
-      body: new ReadableStream(),
-      duplex: 'half',
-    } as RequestInit).headers.has('Content-Type');
-    result = !hasContentType;
+    requestStreams ??= !new Request('http://localhost/', { method: 'POST', body: new ReadableStream(), duplex: 'half' } as RequestInit).headers.has(
+      'Content-Type',
+    );
   } catch {
-    result = false;
+    requestStreams = false;
   }
-  requestStreamsSupported = result;
-  return result;
+  return requestStreams;
 }
 
-function isBrowserPage(): boolean {
-  const g = globalThis as { window?: unknown; document?: unknown };
-  return typeof g.window !== 'undefined' && typeof g.document !== 'undefined';
+interface RuntimeGlobals {
+  window?: unknown;
+  document?: unknown;
+  Deno?: unknown;
+  process?: { versions?: { node?: unknown } };
+  navigator?: { userAgent?: unknown };
 }
 
-const preConnectCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+/** Whether to stream the body: see the module comment. */
+function streamBody(request: UploadRequest): boolean {
+  const g = globalThis as RuntimeGlobals;
+  const node = typeof g.process?.versions?.node === 'string' && !g.Deno && g.navigator?.userAgent !== 'Cloudflare-Workers';
+  const page = g.window !== undefined && g.document !== undefined;
+  return !page && (request.onProgress !== undefined || !request.body.replayable || node) && supportsRequestStreams();
+}
 
 /** Whether a fetch failure says the connection was never made (so nothing was sent). */
 function failedBeforeConnect(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
-    const record = current as { code?: unknown; message?: unknown; cause?: unknown };
-    if (typeof record.code === 'string' && preConnectCodes.has(record.code)) return true;
-    if (typeof record.message === 'string' && /connection refused|dns error|failed to lookup|name resolution/i.test(record.message)) {
+  for (let current = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 5; depth++) {
+    if (
+      /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|UND_ERR_CONNECT_TIMEOUT)$/.test(String(current.code)) ||
+      /connection refused|dns error|failed to lookup|name resolution/i.test(String(current.message))
+    ) {
       return true;
     }
-    current = record.cause;
+    current = current.cause as typeof current;
   }
   return false;
-}
-
-/** Wraps a body stream, counting the bytes the runtime pulls from it. */
-function countingStream(
-  source: ReadableStream<Uint8Array>,
-  onChunk: (loaded: number) => void,
-): ReadableStream<Uint8Array> {
-  const reader = source.getReader();
-  let loaded = 0;
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        const { done, value } = await reader.read();
-        if (done) {
-          controller.close();
-          return;
-        }
-        loaded += value.byteLength;
-        controller.enqueue(value);
-        onChunk(loaded);
-      },
-      cancel(reason) {
-        return reader.cancel(reason);
-      },
-    },
-    { highWaterMark: 0 },
-  );
-}
-
-async function collect(stream: ReadableStream<Uint8Array>): Promise<Blob> {
-  const chunks: Uint8Array<ArrayBuffer>[] = [];
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value as Uint8Array<ArrayBuffer>);
-  }
-  return new Blob(chunks);
 }
 
 /**
@@ -104,49 +70,46 @@ async function collect(stream: ReadableStream<Uint8Array>): Promise<Blob> {
  */
 export async function sendFetchUpload(request: UploadRequest): Promise<UploadHttpResponse> {
   const { body, signal, onProgress } = request;
-  if (signal.aborted) throw new UploadTransportError('aborted', false, signal.reason);
-  const stream = !isBrowserPage() && (onProgress !== undefined || !body.replayable) && supportsRequestStreams();
+  const stream = streamBody(request);
   let pulled = false;
   let payload: BodyInit;
+  const headers: Record<string, string> = { ...request.headers, 'content-type': body.contentType };
   if (stream) {
-    payload = countingStream(body.stream(), (loaded) => {
-      pulled = true;
-      onProgress?.(loaded);
-    });
-  } else if (body.blob) {
-    payload = body.blob;
+    headers['content-length'] = String(body.length);
+    const reader = body.stream().getReader();
+    let loaded = 0;
+    // Pulled one chunk at a time (no read-ahead), so progress follows what the runtime sends.
+    payload = new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          const { done, value } = await reader.read();
+          if (done) return controller.close();
+          pulled = true;
+          controller.enqueue(value);
+          onProgress?.((loaded += value.byteLength));
+        },
+        cancel: (reason) => reader.cancel(reason),
+      },
+      { highWaterMark: 0 },
+    );
   } else {
-    try {
-      payload = await collect(body.stream());
-    } catch (error) {
-      throw new UploadTransportError('body', false, error);
-    }
+    payload = await bodyBlob(body, signal);
   }
-  const init: RequestInit & { duplex?: 'half' } = {
-    method: 'POST',
-    headers: { ...request.headers, 'content-type': body.contentType },
-    body: payload,
-    signal,
-  };
-  if (stream) init.duplex = 'half';
   onProgress?.(0);
   let response: Response;
   try {
-    response = await sendFetch(request.fetch, request.url, init, request.describe);
+    response = await sendFetch(request.fetch, request.url, { method: 'POST', headers, body: payload, signal, duplex: 'half' } as RequestInit, request.describe);
   } catch (error) {
-    if (signal.aborted) throw new UploadTransportError('aborted', stream ? pulled : true, signal.reason);
-    if (isConnectionError(error)) {
-      const sent = stream ? pulled && !failedBeforeConnect(error) : !failedBeforeConnect(error);
-      throw new UploadTransportError('network', sent, error);
-    }
-    throw new UploadTransportError('body', stream ? pulled : true, error);
+    const sent = !stream || pulled;
+    if (signal.aborted) throw new UploadTransportError('aborted', sent, signal.reason);
+    if (isConnectionError(error)) throw new UploadTransportError('network', sent && !failedBeforeConnect(error), error);
+    throw new UploadTransportError('body', sent, error);
   }
   let text: string;
   try {
     text = await response.text();
   } catch (error) {
-    if (signal.aborted) throw new UploadTransportError('aborted', true, signal.reason);
-    throw new UploadTransportError('network', true, error);
+    throw new UploadTransportError(signal.aborted ? 'aborted' : 'network', true, signal.aborted ? signal.reason : error);
   }
   onProgress?.(body.length);
   return { status: response.status, headers: headersToRecord(response.headers), text };

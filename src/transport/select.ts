@@ -1,11 +1,17 @@
 /**
  * @module transport/select
- * Picks the upload transport at run time, per attempt:
+ * Picks the upload transport at run time, per attempt. Two pickers, so that the browser
+ * bundle of the root `upload()` never contains the Node transport:
+ *
+ * {@link sendUpload} (server `uploadFile()`):
  * 1. an injected `fetch` option → the fetch transport, always;
  * 2. `XMLHttpRequest` exists (browsers) → XHR (real upload progress);
- * 3. Node.js with `process.getBuiltinModule` → `node:http(s)` (streams with backpressure;
- *    Node's own `fetch` buffers a streamed request body);
+ * 3. Node.js with `process.getBuiltinModule` → `node:http(s)` (streams with backpressure,
+ *    at raw node:http speed);
  * 4. anything else (Deno, Bun, workerd) → the fetch transport.
+ *
+ * {@link sendClientUpload} (root `upload()`): the same without step 3, so on Node it
+ * uses the fetch transport, which streams the body with a `Content-Length` there.
  */
 import { sendFetchUpload } from './fetch-upload.js';
 import { nodeHttpFor, sendNodeHttp } from './node-http.js';
@@ -24,13 +30,18 @@ export function selectUploadTransport(url: string, injectedFetch: boolean): Uplo
 }
 
 /**
- * Sends one upload attempt through the transport chosen by {@link selectUploadTransport}.
+ * Sends one server upload attempt through the transport chosen by {@link selectUploadTransport}.
  * Resolves with the response (any status); rejects with an `UploadTransportError`.
  */
 export function sendUpload(request: UploadRequest): Promise<UploadHttpResponse> {
-  if (request.fetch !== undefined) return sendFetchUpload(request);
-  if (hasXhr()) return sendXhr(request);
-  const http = nodeHttpFor(request.url);
-  if (http !== undefined) return sendNodeHttp(http, request);
-  return sendFetchUpload(request);
+  const http = request.fetch || hasXhr() ? undefined : nodeHttpFor(request.url);
+  return http ? sendNodeHttp(http, request) : sendClientUpload(request);
+}
+
+/**
+ * Sends one client upload attempt: the injected `fetch` if any, else XHR where it exists,
+ * else the fetch transport.
+ */
+export function sendClientUpload(request: UploadRequest): Promise<UploadHttpResponse> {
+  return !request.fetch && hasXhr() ? sendXhr(request) : sendFetchUpload(request);
 }

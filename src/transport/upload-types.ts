@@ -50,18 +50,32 @@ export interface UploadHttpResponse {
 export type UploadFailureKind = 'network' | 'aborted' | 'body';
 
 /**
- * An attempt failed without a response. Internal: the upload pipeline turns it into a
- * public error. `sent` is false only when no byte of the request can have reached the server.
+ * An attempt failed without a response. Internal and deliberately not an `Error`: the
+ * upload pipeline always turns it into a public error (or rethrows its `cause`).
+ * `sent` is false only when no byte of the request can have reached the server.
  */
-export class UploadTransportError extends Error {
-  override readonly name = 'UploadTransportError';
-  /** `network`: connection failure; `aborted`: the attempt's signal fired; `body`: reading the body failed. */
-  readonly kind: UploadFailureKind;
-  /** Whether any byte of the request may have reached the server. */
-  readonly sent: boolean;
-  constructor(kind: UploadFailureKind, sent: boolean, cause: unknown) {
-    super(`Upload attempt failed (${kind})`, { cause });
-    this.kind = kind;
-    this.sent = sent;
+export class UploadTransportError {
+  /**
+   * @param kind `network`: connection failure; `aborted`: the attempt's signal fired; `body`: reading the body failed.
+   * @param sent whether any byte of the request may have reached the server.
+   * @param cause the underlying failure (for `aborted`, the signal's reason).
+   */
+  constructor(
+    readonly kind: UploadFailureKind,
+    readonly sent: boolean,
+    readonly cause: unknown,
+  ) {}
+}
+
+/**
+ * The body as a Blob, for transports that cannot send a stream: a replayable body's own
+ * Blob, or a one-shot stream body read into memory (cancelled when `signal` aborts).
+ * Rejects with an {@link UploadTransportError} (`aborted` or `body`, nothing sent).
+ */
+export async function bodyBlob(body: UploadBody, signal: AbortSignal): Promise<Blob> {
+  try {
+    return body.blob ?? (await new Response(body.stream().pipeThrough(new TransformStream(), { signal })).blob());
+  } catch (error) {
+    throw new UploadTransportError(signal.aborted ? 'aborted' : 'body', false, signal.aborted ? signal.reason : error);
   }
 }

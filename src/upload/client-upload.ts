@@ -5,10 +5,12 @@
  * `getAuthenticationParameters` in `imagekit-universal/server`), passed directly or
  * fetched per attempt through an `authenticator` callback.
  */
+import { ImageKitError } from '../errors.js';
 import type { FetchLike } from '../transport/fetch.js';
-import { checkKnownKeys, uploadOptionKeys } from './form.js';
+import { sendClientUpload } from '../transport/select.js';
+import { checkKnownKeys, optionError } from './form.js';
 import { resolveMaxRetries, resolveUploadBaseUrl } from './resolve.js';
-import { callbackFailure, runUpload } from './send.js';
+import { runUpload } from './send.js';
 import type { UploadAuthParameters, UploadOptions, UploadResponse } from './types.js';
 
 /** Options of {@link upload}: the upload fields plus client authentication and transport settings. */
@@ -31,7 +33,7 @@ export interface ClientUploadOptions extends UploadOptions {
    * @default "https://upload.imagekit.io"
    */
   uploadBaseUrl?: string | undefined;
-  /** A `fetch` to use instead of the platform transport (XHR in browsers, node:http on Node). */
+  /** A `fetch` to use instead of the platform transport (XHR in browsers, `fetch` elsewhere). */
   fetch?: FetchLike | undefined;
   /**
    * Retries after the first attempt; applied only where a retry cannot duplicate the
@@ -51,26 +53,16 @@ export const clientUploadDefaults = {
   timeout: 0,
 } as const;
 
-const clientKeys: readonly string[] = [
-  'publicKey',
-  'token',
-  'signature',
-  'expire',
-  'authenticator',
-  'uploadBaseUrl',
-  'fetch',
-  'maxRetries',
-];
-
-function checkAuth(params: unknown, source: string): Array<readonly [string, string]> {
-  const record = (typeof params === 'object' && params !== null ? params : {}) as Record<string, unknown>;
-  const { token, signature, expire } = record;
-  if (typeof token !== 'string' || token === '') throw new TypeError(`The \`token\` ${source} must be a non-empty string`);
-  if (typeof signature !== 'string' || signature === '') {
-    throw new TypeError(`The \`signature\` ${source} must be a non-empty string`);
+/** Checks `{ token, signature, expire }` (from the options or the `authenticator`) and returns them as form fields. */
+function authFields(params: unknown, source: string): Array<readonly [string, string]> {
+  const { token, signature, expire } = (params ?? {}) as Record<string, unknown>;
+  const fail = (name: string, what: string): Error => new TypeError(`The \`${name}\` ${source} must be ${what}`);
+  if (typeof token !== 'string' || token === '') throw fail('token', 'a non-empty string');
+  if (typeof signature !== 'string' || signature === '') throw fail('signature', 'a non-empty string');
+  const expireText = typeof expire === 'number' || typeof expire === 'string' ? String(expire) : '';
+  if (!/^\d+$/.test(expireText) || !(Number(expireText) > 0)) {
+    throw fail('expire', 'Unix seconds (a positive integer)');
   }
-  const expireText = typeof expire === 'number' && Number.isInteger(expire) && expire > 0 ? String(expire) : typeof expire === 'string' && /^\d+$/.test(expire) ? expire : undefined;
-  if (expireText === undefined) throw new TypeError(`The \`expire\` ${source} must be Unix seconds (a positive integer)`);
   return [
     ['signature', signature],
     ['expire', expireText],
@@ -78,9 +70,19 @@ function checkAuth(params: unknown, source: string): Array<readonly [string, str
   ];
 }
 
+/** Rejects with `signal.reason` as soon as `signal` aborts, else settles like `promise`. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  return signal
+    ? Promise.race([promise, new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }))])
+    : promise;
+}
+
 /**
  * Uploads a file from a browser or an edge runtime with client-side authentication.
  * Progress (`onProgress`), abort (`signal`) and safe retries work on every runtime.
+ * The transport is XHR where it exists (real upload progress), else `fetch`; on Node the
+ * `fetch` body is streamed with a `Content-Length`. For Node servers with the private
+ * key, `uploadFile` from `imagekit-universal/server` streams over `node:http` instead.
  *
  * @example
  * const result = await upload({ file, fileName: 'cat.jpg', publicKey, authenticator: () => fetch('/auth').then((r) => r.json()) });
@@ -94,67 +96,40 @@ export async function upload(options: ClientUploadOptions): Promise<UploadRespon
   if (typeof options !== 'object' || options === null) {
     throw new TypeError('The upload options must be an object with `file`, `fileName` and `publicKey`');
   }
-  checkKnownKeys(options, uploadOptionKeys, clientKeys);
-  const { publicKey, authenticator } = options;
-  if (typeof publicKey !== 'string' || publicKey === '') {
-    throw new TypeError('The `publicKey` option is required and must be a non-empty string');
-  }
-  const hasStatic = options.token !== undefined || options.signature !== undefined || options.expire !== undefined;
+  const { publicKey, authenticator, token, signature, expire, uploadBaseUrl, fetch, maxRetries, ...uploadOptions } = options;
+  checkKnownKeys(uploadOptions);
+  if (typeof publicKey !== 'string' || publicKey === '') throw optionError('publicKey', 'a non-empty string');
+  const hasStatic = token !== undefined || signature !== undefined || expire !== undefined;
   if (authenticator !== undefined && typeof authenticator !== 'function') {
-    throw new TypeError('The `authenticator` option must be a function returning `{ token, signature, expire }`');
+    throw optionError('authenticator', 'a function returning `{ token, signature, expire }`');
   }
-  if (authenticator !== undefined && hasStatic) {
-    throw new TypeError('Pass either `authenticator` or `token`/`signature`/`expire`, not both');
+  if ((authenticator !== undefined) === hasStatic) {
+    throw new TypeError(`Pass either \`token\`/\`signature\`/\`expire\` from your server or an \`authenticator\`${hasStatic ? ', not both' : ''}`);
   }
-  if (authenticator === undefined && !hasStatic) {
-    throw new TypeError('The upload needs `token`, `signature` and `expire` from your server, or an `authenticator`');
-  }
-  const staticAuth = authenticator === undefined ? checkAuth(options, 'option') : undefined;
-  if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new TypeError('The `fetch` option must be a function');
-  const uploadOptions: UploadOptions = { ...options };
-  const record = uploadOptions as unknown as Record<string, unknown>;
-  for (const key of clientKeys) delete record[key];
-  const baseUrl = resolveUploadBaseUrl(options.uploadBaseUrl, clientUploadDefaults.uploadBaseUrl);
+  const staticAuth = authenticator ? undefined : authFields({ token, signature, expire }, 'option');
+  if (fetch !== undefined && typeof fetch !== 'function') throw optionError('fetch', 'a function');
   return runUpload({
     options: uploadOptions,
-    url: `${baseUrl}/api/v1/files/upload`,
+    url: `${resolveUploadBaseUrl(uploadBaseUrl, clientUploadDefaults.uploadBaseUrl)}/api/v1/files/upload`,
     headers: () => ({}),
-    authFields: async (signal) => {
-      if (staticAuth) return [['publicKey', publicKey], ...staticAuth];
-      let params: unknown;
-      try {
-        params = await abortable((authenticator as () => Promise<UploadAuthParameters>)(), signal);
-      } catch (error) {
-        if (signal?.aborted) throw signal.reason;
-        throw callbackFailure('authenticator', error);
+    async authFields(signal) {
+      let fields = staticAuth;
+      if (!fields) {
+        let params: unknown;
+        try {
+          params = await abortable((authenticator as () => Promise<UploadAuthParameters>)(), signal);
+        } catch (error) {
+          if (signal?.aborted) throw signal.reason;
+          throw new ImageKitError('The `authenticator` callback failed', { cause: error });
+        }
+        fields = authFields(params, 'returned by `authenticator`');
       }
-      return [['publicKey', publicKey], ...checkAuth(params, 'returned by `authenticator`')];
+      return [['publicKey', publicKey], ...fields];
     },
-    authResendable: authenticator !== undefined,
-    fetch: options.fetch,
+    authResendable: !staticAuth,
+    fetch,
     timeout: options.timeout ?? clientUploadDefaults.timeout,
-    maxRetries: resolveMaxRetries(options.maxRetries, clientUploadDefaults.maxRetries),
-  });
-}
-
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    if (signal.aborted) {
-      onAbort();
-      return;
-    }
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
+    maxRetries: resolveMaxRetries(maxRetries, clientUploadDefaults.maxRetries),
+    send: sendClientUpload,
   });
 }

@@ -4,6 +4,7 @@
  * serialization rules of the upload API: arrays comma-joined, `extensions` /
  * `customMetadata` / `transformation` as JSON, booleans as `"true"` / `"false"`.
  * Every caller mistake is a `TypeError` / `RangeError` thrown before any byte is sent.
+ * One table ({@link fieldKinds}) drives both the known-option check and serialization.
  */
 import type { UploadOptions } from './types.js';
 
@@ -21,187 +22,126 @@ export interface UploadForm {
   readonly file: { readonly fileName: string; readonly contentType: string; readonly content: FileContent } | undefined;
 }
 
-/** Option names every upload accepts (the form fields plus the call options). */
-export const uploadOptionKeys: readonly string[] = [
-  'file',
-  'fileName',
-  'fileSize',
-  'useUniqueFileName',
-  'tags',
-  'folder',
-  'isPrivateFile',
-  'isPublished',
-  'customCoordinates',
-  'responseFields',
-  'extensions',
-  'webhookUrl',
-  'overwriteFile',
-  'overwriteAITags',
-  'overwriteTags',
-  'overwriteCustomMetadata',
-  'customMetadata',
-  'transformation',
-  'checks',
-  'description',
-  'onProgress',
-  'signal',
-  'timeout',
-];
+/**
+ * Every option an upload accepts, with how it is checked and sent:
+ * `b` boolean, `s` string, `t` tags, `r` responseFields (comma-joined lists), `x`
+ * extensions, `m` customMetadata, `p` transformation (JSON); `''` = handled elsewhere
+ * (the file, its name and size, and the call options `onProgress`, `signal`, `timeout`).
+ * A plain literal, so bundlers drop it when nothing uses it.
+ */
+const fieldKinds = {
+  file: '',
+  fileName: '',
+  fileSize: '',
+  onProgress: '',
+  signal: '',
+  timeout: '',
+  useUniqueFileName: 'b',
+  isPrivateFile: 'b',
+  isPublished: 'b',
+  overwriteFile: 'b',
+  overwriteAITags: 'b',
+  overwriteTags: 'b',
+  overwriteCustomMetadata: 'b',
+  folder: 's',
+  customCoordinates: 's',
+  webhookUrl: 's',
+  checks: 's',
+  description: 's',
+  tags: 't',
+  responseFields: 'r',
+  extensions: 'x',
+  customMetadata: 'm',
+  transformation: 'p',
+} as const;
 
-const booleanFields = [
-  'useUniqueFileName',
-  'isPrivateFile',
-  'isPublished',
-  'overwriteFile',
-  'overwriteAITags',
-  'overwriteTags',
-  'overwriteCustomMetadata',
-] as const;
-
-const stringFields = ['folder', 'customCoordinates', 'webhookUrl', 'checks', 'description'] as const;
+/** A `TypeError` (or `RangeError`) saying what the option `name` must be. */
+export function optionError(name: string, what: string, Type: ErrorConstructor = TypeError): Error {
+  return new Type(`The \`${name}\` option must be ${what}`);
+}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
+  const proto = typeof value === 'object' && value !== null ? (Object.getPrototypeOf(value) as unknown) : 0;
   return proto === Object.prototype || proto === null;
 }
 
+const tagOf = (value: unknown): string => Object.prototype.toString.call(value);
+
 /** True for a `Blob` or `File`, also one from another realm (checked by its brand tag). */
 export function isBlobLike(value: unknown): value is Blob {
-  if (typeof Blob !== 'undefined' && value instanceof Blob) return true;
-  const tag = Object.prototype.toString.call(value);
-  return tag === '[object Blob]' || tag === '[object File]';
+  return (typeof Blob !== 'undefined' && value instanceof Blob) || /^\[object (Blob|File)\]$/.test(tagOf(value));
 }
 
-function isReadableStream(value: unknown): value is ReadableStream<Uint8Array> {
-  return typeof value === 'object' && value !== null && typeof (value as { getReader?: unknown }).getReader === 'function';
-}
-
-function isArrayBuffer(value: unknown): value is ArrayBuffer {
-  return value instanceof ArrayBuffer || Object.prototype.toString.call(value) === '[object ArrayBuffer]';
-}
-
-const base64Pattern = /^[A-Za-z0-9+/\-_\s]*={0,2}\s*$/;
-
-function checkFileString(file: string): void {
-  if (file === '') throw new TypeError('The `file` option must not be an empty string');
-  if (/^https?:\/\//i.test(file) || /^data:/i.test(file)) return;
-  if (!base64Pattern.test(file)) {
-    throw new TypeError('A string `file` option must be an http(s) URL, a data: URI or base64');
+/** Throws a `TypeError` for an option name that is not an upload option (entry points remove their own options first). */
+export function checkKnownKeys(options: object): void {
+  for (const key of Object.keys(options)) {
+    if (!Object.hasOwn(fieldKinds, key)) throw new TypeError(`Unknown upload option \`${key}\``);
   }
 }
 
-function checkFileSize(options: UploadOptions): number | undefined {
-  const size = options.fileSize;
-  if (size === undefined) return undefined;
-  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) {
-    throw new RangeError('The `fileSize` option must be a non-negative integer (bytes)');
-  }
-  return size;
-}
-
-function fileContent(options: UploadOptions): FileContent | undefined {
-  const { file } = options;
-  const size = checkFileSize(options);
-  const mismatch = (actual: number): void => {
-    if (size !== undefined && size !== actual) {
-      throw new RangeError(`The \`fileSize\` option (${size}) does not match the size of \`file\` (${actual})`);
-    }
-  };
+function fileContent(file: unknown, size: number | undefined): FileContent | undefined {
+  const fileError = (what: string): Error => optionError('file', what);
+  let content: FileContent;
   if (typeof file === 'string') {
-    checkFileString(file);
+    if (!/^(https?:\/\/|data:)/i.test(file) && !/^[\w+/\-\s]*={0,2}\s*$/.test(file)) {
+      throw fileError('an http(s) URL, a data: URI or base64');
+    }
     return undefined;
   }
-  if (isBlobLike(file)) {
-    mismatch(file.size);
-    return { kind: 'blob', blob: file };
+  if (isBlobLike(file)) content = { kind: 'blob', blob: file };
+  else if (file instanceof ArrayBuffer || tagOf(file) === '[object ArrayBuffer]') {
+    content = { kind: 'bytes', bytes: new Uint8Array(file as ArrayBuffer) };
+  } else if (ArrayBuffer.isView(file)) {
+    content = { kind: 'bytes', bytes: new Uint8Array(file.buffer as ArrayBuffer, file.byteOffset, file.byteLength) };
+  } else if (typeof (file as { getReader?: unknown } | null)?.getReader === 'function') {
+    const stream = file as ReadableStream<Uint8Array>;
+    if (size === undefined) throw optionError('fileSize', 'given for a `ReadableStream` `file` (its length in bytes)');
+    if (stream.locked) throw fileError('a stream nobody is reading yet');
+    return { kind: 'stream', stream, size };
+  } else if (typeof (file as { pipe?: unknown } | null)?.pipe === 'function') {
+    throw fileError('a web stream, not a Node.js stream: pass `await fs.openAsBlob(path)`, or `Readable.toWeb(stream)` with `fileSize`');
+  } else {
+    throw fileError('a Blob, an ArrayBuffer, a typed array, a ReadableStream, an http(s) URL or base64');
   }
-  if (isArrayBuffer(file)) {
-    mismatch(file.byteLength);
-    return { kind: 'bytes', bytes: new Uint8Array(file) };
+  const actual = content.kind === 'blob' ? content.blob.size : content.bytes.byteLength;
+  if (size !== undefined && size !== actual) {
+    throw new RangeError(`The \`fileSize\` option (${size}) does not match the size of \`file\` (${actual})`);
   }
-  if (ArrayBuffer.isView(file)) {
-    mismatch(file.byteLength);
-    return { kind: 'bytes', bytes: new Uint8Array(file.buffer as ArrayBuffer, file.byteOffset, file.byteLength) };
+  return content;
+}
+
+/** Serializes one table-driven field, or throws naming it. */
+function fieldValue(name: string, kind: string, value: unknown): string {
+  if (kind === 'b' || kind === 's') {
+    if (typeof value !== (kind === 'b' ? 'boolean' : 'string')) throw optionError(name, kind === 'b' ? 'a boolean' : 'a string');
+    return String(value);
   }
-  if (isReadableStream(file)) {
-    if (size === undefined) {
-      throw new TypeError('A `ReadableStream` `file` needs the `fileSize` option (its length in bytes)');
+  if (kind === 't' || kind === 'r') {
+    // A string is already comma-joined: split it so each item gets the same check.
+    const list = typeof value === 'string' ? value.split(',') : value;
+    const forbidden = kind === 't' ? /[,%]/ : /,/;
+    if (!Array.isArray(list) || list.some((item) => typeof item !== 'string' || forbidden.test(item))) {
+      throw optionError(name, `a string or an array of strings without \`,\`${kind === 't' ? ' or `%`' : ''}`);
     }
-    if (file.locked) throw new TypeError('The `file` stream is locked (already being read)');
-    return { kind: 'stream', stream: file, size };
+    return list.join(',');
   }
-  if (typeof file === 'object' && file !== null && typeof (file as { pipe?: unknown }).pipe === 'function') {
-    throw new TypeError(
-      'A Node.js stream is not a supported `file`: pass `await fs.openAsBlob(path)`, or `Readable.toWeb(stream)` with `fileSize`',
-    );
-  }
-  if (file === undefined || file === null) throw new TypeError('The `file` option is required');
-  throw new TypeError(
-    'The `file` option must be a Blob, an ArrayBuffer, a typed array, a ReadableStream, an http(s) URL or base64',
-  );
-}
-
-function tagsValue(tags: unknown): string {
-  const check = (tag: unknown): string => {
-    if (typeof tag !== 'string') throw new TypeError('The `tags` option must be a string or an array of strings');
-    if (tag.includes('%')) throw new TypeError('A tag in the `tags` option must not contain `%`');
-    return tag;
-  };
-  if (typeof tags === 'string') return check(tags);
-  if (!Array.isArray(tags)) throw new TypeError('The `tags` option must be a string or an array of strings');
-  return tags
-    .map((tag) => {
-      const text = check(tag);
-      if (text.includes(',')) throw new TypeError('A tag in the `tags` option must not contain `,` (tags are sent comma-joined)');
-      return text;
-    })
-    .join(',');
-}
-
-function responseFieldsValue(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (!Array.isArray(value) || value.some((field) => typeof field !== 'string' || field.includes(','))) {
-    throw new TypeError('The `responseFields` option must be an array of field names');
-  }
-  return value.join(',');
-}
-
-function extensionsValue(value: unknown): string {
-  if (!Array.isArray(value)) throw new TypeError('The `extensions` option must be an array');
-  for (const extension of value) {
-    if (!isPlainObject(extension) || typeof extension['name'] !== 'string' || extension['name'] === '') {
-      throw new TypeError('Each item of the `extensions` option must be an object with a `name`');
+  if (kind === 'x') {
+    if (!Array.isArray(value) || !value.every((item) => isPlainObject(item) && typeof item['name'] === 'string' && item['name'] !== '')) {
+      throw optionError(name, 'an array of objects with a `name`');
+    }
+  } else if (kind === 'm') {
+    if (!isPlainObject(value)) throw optionError(name, 'a plain object');
+  } else {
+    if (!isPlainObject(value) || (value['pre'] === undefined && value['post'] === undefined)) {
+      throw optionError(name, 'an object with `pre` and/or `post`');
+    }
+    const { pre, post } = value;
+    if (pre !== undefined && (typeof pre !== 'string' || pre === '')) throw optionError('transformation.pre', 'a non-empty string');
+    if (post !== undefined && (!Array.isArray(post) || !post.every((item) => isPlainObject(item) && typeof item['type'] === 'string'))) {
+      throw optionError('transformation.post', 'an array of objects with a `type`');
     }
   }
   return JSON.stringify(value);
-}
-
-function transformationValue(value: unknown): string {
-  if (!isPlainObject(value)) throw new TypeError('The `transformation` option must be an object with `pre` and/or `post`');
-  const { pre, post } = value;
-  if (pre === undefined && post === undefined) {
-    throw new TypeError('The `transformation` option must have `pre` and/or `post`');
-  }
-  if (pre !== undefined && (typeof pre !== 'string' || pre === '')) {
-    throw new TypeError('The `transformation.pre` option must be a non-empty string');
-  }
-  if (post !== undefined) {
-    if (!Array.isArray(post)) throw new TypeError('The `transformation.post` option must be an array');
-    for (const item of post) {
-      if (!isPlainObject(item) || typeof item['type'] !== 'string') {
-        throw new TypeError('Each item of `transformation.post` must be an object with a `type`');
-      }
-    }
-  }
-  return JSON.stringify(value);
-}
-
-/** Throws a `TypeError` for an option name that is in none of the `known` lists. */
-export function checkKnownKeys(options: object, ...known: ReadonlyArray<readonly string[]>): void {
-  for (const key of Object.keys(options)) {
-    if (!known.some((list) => list.includes(key))) throw new TypeError(`Unknown upload option \`${key}\``);
-  }
 }
 
 /**
@@ -213,42 +153,23 @@ export function checkKnownKeys(options: object, ...known: ReadonlyArray<readonly
  */
 export function buildUploadForm(options: UploadOptions, extraFields: ReadonlyArray<readonly [string, string]> = []): UploadForm {
   if (!isPlainObject(options)) throw new TypeError('The upload options must be an object with `file` and `fileName`');
-  if (!('file' in options) || options.file === undefined || options.file === null) {
-    throw new TypeError('The `file` option is required');
+  const { file, fileName, fileSize, onProgress } = options;
+  if (file === undefined || file === null || file === '') throw optionError('file', 'given (and not empty)');
+  if (typeof fileName !== 'string' || fileName === '') throw optionError('fileName', 'a non-empty string');
+  if (onProgress !== undefined && typeof onProgress !== 'function') throw optionError('onProgress', 'a function');
+  if (fileSize !== undefined && !(Number.isSafeInteger(fileSize) && fileSize >= 0)) {
+    throw optionError('fileSize', 'a non-negative integer (bytes)', RangeError);
   }
-  if (typeof options.fileName !== 'string' || options.fileName === '') {
-    throw new TypeError('The `fileName` option is required and must be a non-empty string');
-  }
-  if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
-    throw new TypeError('The `onProgress` option must be a function');
-  }
-  const content = fileContent(options);
-  const fields: Array<readonly [string, string]> = [];
-  if (content === undefined) fields.push(['file', options.file as string]);
-  fields.push(['fileName', options.fileName]);
+  const content = fileContent(file, fileSize);
+  const fields: Array<readonly [string, string]> = content ? [] : [['file', file as string]];
+  fields.push(['fileName', fileName]);
   const record = options as unknown as Record<string, unknown>;
-  for (const name of booleanFields) {
+  for (const [name, kind] of Object.entries(fieldKinds)) {
     const value = record[name];
-    if (value === undefined) continue;
-    if (typeof value !== 'boolean') throw new TypeError(`The \`${name}\` option must be a boolean`);
-    fields.push([name, value ? 'true' : 'false']);
+    if (kind !== '' && value !== undefined) fields.push([name, fieldValue(name, kind, value)]);
   }
-  for (const name of stringFields) {
-    const value = record[name];
-    if (value === undefined) continue;
-    if (typeof value !== 'string') throw new TypeError(`The \`${name}\` option must be a string`);
-    fields.push([name, value]);
-  }
-  if (options.tags !== undefined) fields.push(['tags', tagsValue(options.tags)]);
-  if (options.responseFields !== undefined) fields.push(['responseFields', responseFieldsValue(options.responseFields)]);
-  if (options.extensions !== undefined) fields.push(['extensions', extensionsValue(options.extensions)]);
-  if (options.customMetadata !== undefined) {
-    if (!isPlainObject(options.customMetadata)) throw new TypeError('The `customMetadata` option must be a plain object');
-    fields.push(['customMetadata', JSON.stringify(options.customMetadata)]);
-  }
-  if (options.transformation !== undefined) fields.push(['transformation', transformationValue(options.transformation)]);
   fields.push(...extraFields);
   if (content === undefined) return { fields, file: undefined };
-  const contentType = content.kind === 'blob' && content.blob.type !== '' ? content.blob.type : 'application/octet-stream';
-  return { fields, file: { fileName: options.fileName, contentType, content } };
+  const contentType = (content.kind === 'blob' && content.blob.type) || 'application/octet-stream';
+  return { fields, file: { fileName, contentType, content } };
 }

@@ -2,27 +2,24 @@
  * @module upload/resolve
  * Resolution of the upload call options shared by `upload()` and `uploadFile()`.
  */
+import { optionError } from './form.js';
 
 /** Resolves an upload base URL option: absolute http(s), trailing slashes removed. */
 export function resolveUploadBaseUrl(value: unknown, fallback: string): string {
   if (value === undefined) return fallback;
-  let parsed: URL | undefined;
+  let protocol = '';
   try {
-    parsed = typeof value === 'string' ? new URL(value) : undefined;
+    protocol = new URL(value as string).protocol;
   } catch {
-    parsed = undefined;
+    // not a URL: rejected below
   }
-  if (parsed === undefined || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
-    throw new TypeError('The `uploadBaseUrl` option must be an absolute http(s) URL');
-  }
-  return (value as string).replace(/\/+$/, '');
+  if (typeof value !== 'string' || !/^https?:$/.test(protocol)) throw optionError('uploadBaseUrl', 'an absolute http(s) URL');
+  return value.replace(/\/+$/, '');
 }
 
 /** Resolves a `maxRetries` option. */
 export function resolveMaxRetries(value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new RangeError('The `maxRetries` option must be a non-negative integer');
-  }
-  return value;
+  if (!Number.isSafeInteger(value) || (value as number) < 0) throw optionError('maxRetries', 'a non-negative integer', RangeError);
+  return value as number;
 }

@@ -5,13 +5,12 @@
  * timeout, user abort) → parse JSON → `ApiError.from` on a non-2xx → `$ResponseMetadata`.
  * Retries follow {@link uploadFailureVerdict} (see `retry-policy.ts` for the table).
  */
-import { ApiError, ConnectionError, ImageKitError, TimeoutError, UploadIndeterminateError } from '../errors.js';
+import { ApiError, ConnectionError, TimeoutError, UploadIndeterminateError } from '../errors.js';
 import { retryDelay, sleep } from '../core/retry.js';
 import { withMetadata } from '../internal/metadata.js';
 import type { FetchLike } from '../transport/fetch.js';
-import { sendUpload } from '../transport/select.js';
-import { UploadTransportError, type UploadHttpResponse } from '../transport/upload-types.js';
-import { buildUploadForm } from './form.js';
+import { UploadTransportError, type UploadHttpResponse, type UploadRequest } from '../transport/upload-types.js';
+import { buildUploadForm, optionError } from './form.js';
 import { buildMultipart, type MultipartBody } from './multipart.js';
 import { targetsSamePath, uploadFailureVerdict } from './retry-policy.js';
 import type { UploadOptions, UploadResponse } from './types.js';
@@ -34,22 +33,17 @@ export interface UploadCall {
   readonly timeout: number;
   /** Retries after the first attempt, applied only where the retry policy allows. */
   readonly maxRetries: number;
+  /** Sends one attempt (the transport picker of the entry point, see `transport/select.ts`). */
+  readonly send: (request: UploadRequest) => Promise<UploadHttpResponse>;
 }
 
-/** Checks `signal`, `timeout` and `onProgress` types. */
-export function checkCallOptions(options: UploadOptions): void {
-  const { signal, timeout } = options;
-  if (signal !== undefined && (typeof signal !== 'object' || signal === null || typeof signal.addEventListener !== 'function')) {
-    throw new TypeError('The `signal` option must be an AbortSignal');
-  }
-  if (timeout !== undefined && (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout < 0)) {
-    throw new RangeError('The `timeout` option must be a non-negative number of milliseconds');
-  }
+/** A failed attempt: the error to report, whether bytes were sent, and the response facts if any. */
+interface AttemptFailure {
+  readonly error: unknown;
+  readonly sent: boolean;
+  readonly status?: number;
+  readonly headers?: Record<string, string>;
 }
-
-type AttemptOutcome =
-  | { readonly ok: true; readonly response: UploadHttpResponse }
-  | { readonly ok: false; readonly error: unknown; readonly sent: boolean; readonly status: number | undefined; readonly headers: Record<string, string> | undefined };
 
 function parseJson(text: string): unknown {
   try {
@@ -59,27 +53,11 @@ function parseJson(text: string): unknown {
   }
 }
 
-function pathOf(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return url;
-  }
-}
-
-interface AttemptContext {
-  readonly call: UploadCall;
-  readonly body: MultipartBody;
-  readonly headers: Record<string, string>;
-  readonly describe: string;
-}
-
-async function attempt(ctx: AttemptContext): Promise<AttemptOutcome> {
-  const { call, body } = ctx;
-  const userSignal = call.options.signal;
+/** Runs one attempt; resolves with the 2xx response or an {@link AttemptFailure}, rejects on abort and caller mistakes. */
+async function attempt(call: UploadCall, body: MultipartBody, path: string): Promise<UploadHttpResponse | AttemptFailure> {
+  const { signal: userSignal, onProgress: userProgress } = call.options;
   const controller = new AbortController();
   const onUserAbort = (): void => controller.abort(userSignal?.reason);
-  if (userSignal?.aborted) throw userSignal.reason;
   userSignal?.addEventListener('abort', onUserAbort, { once: true });
   let timedOut = false;
   let callbackError: { error: unknown } | undefined;
@@ -87,81 +65,54 @@ async function attempt(ctx: AttemptContext): Promise<AttemptOutcome> {
     call.timeout > 0
       ? setTimeout(() => {
           timedOut = true;
-          controller.abort(new TimeoutError(call.timeout));
+          controller.abort();
         }, call.timeout)
       : undefined;
-  const userProgress = call.options.onProgress;
   let last = -1;
   const onProgress =
-    userProgress === undefined
-      ? undefined
-      : (loaded: number): void => {
-          if (loaded <= last || callbackError) return;
-          last = loaded;
-          try {
-            userProgress({ loaded, total: body.length });
-          } catch (error) {
-            callbackError = { error };
-            controller.abort(error);
-          }
-        };
+    userProgress &&
+    ((loaded: number): void => {
+      if (loaded <= last || callbackError) return;
+      last = loaded;
+      try {
+        userProgress({ loaded, total: body.length });
+      } catch (error) {
+        callbackError = { error };
+        controller.abort(error);
+      }
+    });
+  const describe = `POST ${path}`;
   try {
-    const response = await sendUpload({
+    const response = await call.send({
       url: call.url,
-      headers: ctx.headers,
+      headers: call.headers(),
       body,
       signal: controller.signal,
       onProgress,
       fetch: call.fetch,
-      describe: ctx.describe,
+      describe,
     });
-    if (response.status >= 200 && response.status < 300) {
-      if (onProgress && last < body.length) onProgress(body.length);
-      return { ok: true, response };
+    const { status, headers, text } = response;
+    if (status > 199 && status < 300) {
+      onProgress?.(body.length);
+      return response;
     }
-    const parsed = parseJson(response.text);
-    const errorBody = parsed !== undefined ? parsed : { message: response.text };
-    const error = ApiError.from({
-      status: response.status,
-      headers: response.headers,
-      body: errorBody,
-      method: 'POST',
-      path: pathOf(call.url),
-    });
-    return { ok: false, error, sent: true, status: response.status, headers: response.headers };
+    const error = ApiError.from({ status, headers, body: parseJson(text) ?? { message: text }, method: 'POST', path });
+    return { error, sent: true, status, headers };
   } catch (error) {
     if (callbackError) throw callbackError.error;
     if (userSignal?.aborted) throw userSignal.reason;
     if (!(error instanceof UploadTransportError)) throw error;
-    if (error.kind === 'body') throw error.cause;
-    if (error.kind === 'aborted' && timedOut) {
-      return { ok: false, error: new TimeoutError(call.timeout, undefined, { cause: error.cause }), sent: error.sent, status: undefined, headers: undefined };
-    }
-    if (error.kind === 'aborted') throw error.cause;
-    const failure = new ConnectionError(`Connection failed: ${ctx.describe}`, { cause: error.cause });
-    return { ok: false, error: failure, sent: error.sent, status: undefined, headers: undefined };
+    const { kind, sent, cause } = error;
+    if (kind === 'body' || (kind === 'aborted' && !timedOut)) throw cause;
+    return {
+      error: kind === 'aborted' ? new TimeoutError(call.timeout, undefined, { cause }) : new ConnectionError(`Connection failed: ${describe}`, { cause }),
+      sent,
+    };
   } finally {
-    if (timer !== undefined) clearTimeout(timer);
+    clearTimeout(timer);
     userSignal?.removeEventListener('abort', onUserAbort);
   }
-}
-
-function indeterminate(cause: unknown, describe: string): UploadIndeterminateError {
-  const what = cause instanceof Error ? cause.message : String(cause);
-  return new UploadIndeterminateError(
-    `The upload may or may not have happened: ${describe} failed after the request was sent (${what})`,
-    { cause },
-  );
-}
-
-function result(response: UploadHttpResponse, describe: string): UploadResponse {
-  const parsed = parseJson(response.text);
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new UploadIndeterminateError(
-      `The upload may have happened, but the response of ${describe} (status ${response.status}) is not a JSON object`,
-    );
-  }
-  return withMetadata(parsed, response.status, response.headers) as unknown as UploadResponse;
 }
 
 /**
@@ -174,37 +125,50 @@ function result(response: UploadHttpResponse, describe: string): UploadResponse 
  * @throws the signal's `reason`, unchanged, when `options.signal` aborts.
  */
 export async function runUpload(call: UploadCall): Promise<UploadResponse> {
-  checkCallOptions(call.options);
-  const describe = `POST ${pathOf(call.url)}`;
-  const userSignal = call.options.signal;
+  const { options } = call;
+  const { signal, timeout } = options;
+  if (signal !== undefined && typeof signal?.addEventListener !== 'function') throw optionError('signal', 'an AbortSignal');
+  if (timeout !== undefined && !(Number.isFinite(timeout) && timeout >= 0)) {
+    throw optionError('timeout', 'a non-negative number of milliseconds', RangeError);
+  }
+  const path = new URL(call.url).pathname;
+  const checkAbort = (): void => {
+    if (signal?.aborted) throw signal.reason;
+  };
   // Validate (and fail on caller mistakes) before asking an authenticator for a token.
-  buildUploadForm(call.options);
-  const sameTarget = targetsSamePath(call.options);
+  buildUploadForm(options);
   for (let attemptNumber = 0; ; attemptNumber++) {
-    if (userSignal?.aborted) throw userSignal.reason;
-    const authFields = await call.authFields(userSignal);
-    if (userSignal?.aborted) throw userSignal.reason;
-    const body = buildMultipart(buildUploadForm(call.options, authFields));
-    const outcome = await attempt({ call, body, headers: call.headers(), describe });
-    if (outcome.ok) return result(outcome.response, describe);
+    checkAbort();
+    const authFields = await call.authFields(signal);
+    checkAbort();
+    const body = buildMultipart(buildUploadForm(options, authFields));
+    const outcome = await attempt(call, body, path);
+    if (!('error' in outcome)) {
+      const parsed = parseJson(outcome.text);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        throw new UploadIndeterminateError(
+          `The upload may have happened, but the response of POST ${path} (status ${outcome.status}) is not a JSON object`,
+        );
+      }
+      return withMetadata(parsed, outcome.status, outcome.headers) as UploadResponse;
+    }
+    const { error, sent } = outcome;
     const verdict = uploadFailureVerdict({
       status: outcome.status,
-      sent: outcome.sent,
+      sent,
       replayable: body.replayable,
-      sameTarget,
+      sameTarget: targetsSamePath(options),
       authResendable: call.authResendable,
     });
-    const retriesLeft = attemptNumber < call.maxRetries;
-    if (verdict === 'retry' && retriesLeft) {
-      await sleep(retryDelay(attemptNumber + 1, outcome.headers), userSignal);
-      continue;
+    if (verdict === 'retry' && attemptNumber < call.maxRetries) {
+      await sleep(retryDelay(attemptNumber + 1, outcome.headers), signal);
+    } else if (verdict === 'fail' || !sent) {
+      throw error;
+    } else {
+      throw new UploadIndeterminateError(
+        `The upload may or may not have happened: POST ${path} failed after the request was sent (${error instanceof Error ? error.message : String(error)})`,
+        { cause: error },
+      );
     }
-    if (verdict === 'fail' || !outcome.sent) throw outcome.error;
-    throw indeterminate(outcome.error, describe);
   }
-}
-
-/** Wraps a failure of a user-supplied callback (e.g. the `authenticator`) with `cause`. */
-export function callbackFailure(name: string, cause: unknown): ImageKitError {
-  return new ImageKitError(`The \`${name}\` callback failed`, { cause });
 }

@@ -5,7 +5,8 @@
  * per-attempt timeout and retry budget.
  */
 import { authorizationHeader, type ClientContext } from '../core/context.js';
-import { checkKnownKeys, uploadOptionKeys } from './form.js';
+import { sendUpload } from '../transport/select.js';
+import { checkKnownKeys, optionError } from './form.js';
 import { resolveMaxRetries } from './resolve.js';
 import { runUpload } from './send.js';
 import type { UploadOptions, UploadResponse } from './types.js';
@@ -25,8 +26,6 @@ export interface ServerUploadOptions extends UploadOptions {
   maxRetries?: number | undefined;
 }
 
-const serverKeys: readonly string[] = ['useV2', 'maxRetries'];
-
 /**
  * Uploads a file with the private key (HTTP Basic) to `${context.uploadBaseUrl}/api/v1/files/upload`.
  * On Node a `Blob` from `fs.openAsBlob()` is streamed from disk, never held in memory.
@@ -42,21 +41,18 @@ export async function uploadFile(context: ClientContext, options: ServerUploadOp
   if (typeof options !== 'object' || options === null) {
     throw new TypeError('The upload options must be an object with `file` and `fileName`');
   }
-  checkKnownKeys(options, uploadOptionKeys, serverKeys);
-  if (options.useV2 !== undefined && typeof options.useV2 !== 'boolean') throw new TypeError('The `useV2` option must be a boolean');
-  const maxRetries = resolveMaxRetries(options.maxRetries, context.maxRetries);
-  const uploadOptions: UploadOptions = { ...options };
-  const record = uploadOptions as unknown as Record<string, unknown>;
-  delete record['useV2'];
-  delete record['maxRetries'];
+  const { useV2, maxRetries, ...uploadOptions } = options;
+  checkKnownKeys(uploadOptions);
+  if (useV2 !== undefined && typeof useV2 !== 'boolean') throw optionError('useV2', 'a boolean');
   return runUpload({
     options: uploadOptions,
-    url: `${context.uploadBaseUrl}/api/${options.useV2 === true ? 'v2' : 'v1'}/files/upload`,
+    url: `${context.uploadBaseUrl}/api/${useV2 ? 'v2' : 'v1'}/files/upload`,
     headers: () => ({ authorization: authorizationHeader(context) }),
     authFields: () => Promise.resolve([]),
     authResendable: true,
     fetch: context.fetch,
     timeout: options.timeout ?? context.timeout,
-    maxRetries,
+    maxRetries: resolveMaxRetries(maxRetries, context.maxRetries),
+    send: sendUpload,
   });
 }
