@@ -8,7 +8,7 @@
 import { ImageKitError } from '../errors.js';
 import type { FetchLike } from '../transport/fetch.js';
 import { sendClientUpload } from '../transport/select.js';
-import { checkKnownKeys, optionError } from './form.js';
+import { checkKnownKeys, checkOptionsObject, optionError } from './form.js';
 import { resolveMaxRetries, resolveUploadBaseUrl } from './resolve.js';
 import { runUpload } from './send.js';
 import type { UploadAuthParameters, UploadOptions, UploadResponse } from './types.js';
@@ -93,18 +93,15 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
  * @throws the `signal`'s reason, unchanged, on abort.
  */
 export async function upload(options: ClientUploadOptions): Promise<UploadResponse> {
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError('The upload options must be an object with `file`, `fileName` and `publicKey`');
-  }
-  const { publicKey, authenticator, token, signature, expire, uploadBaseUrl, fetch, maxRetries, ...uploadOptions } = options;
+  const { publicKey, authenticator, token, signature, expire, uploadBaseUrl, fetch, maxRetries, ...uploadOptions } = checkOptionsObject(options);
   checkKnownKeys(uploadOptions);
   if (typeof publicKey !== 'string' || publicKey === '') throw optionError('publicKey', 'a non-empty string');
   const hasStatic = token !== undefined || signature !== undefined || expire !== undefined;
   if (authenticator !== undefined && typeof authenticator !== 'function') {
-    throw optionError('authenticator', 'a function returning `{ token, signature, expire }`');
+    throw optionError('authenticator', 'a function');
   }
   if ((authenticator !== undefined) === hasStatic) {
-    throw new TypeError(`Pass either \`token\`/\`signature\`/\`expire\` from your server or an \`authenticator\`${hasStatic ? ', not both' : ''}`);
+    throw new TypeError(`Pass either \`token\`, \`signature\` and \`expire\`, or an \`authenticator\`${hasStatic ? ', not both' : ''}`);
   }
   const staticAuth = authenticator ? undefined : authFields({ token, signature, expire }, 'option');
   if (fetch !== undefined && typeof fetch !== 'function') throw optionError('fetch', 'a function');

@@ -11,7 +11,6 @@ import type { UploadOptions } from './types.js';
 /** The binary content of the `file` part. */
 export type FileContent =
   | { readonly kind: 'blob'; readonly blob: Blob }
-  | { readonly kind: 'bytes'; readonly bytes: Uint8Array }
   | { readonly kind: 'stream'; readonly stream: ReadableStream<Uint8Array>; readonly size: number };
 
 /** Validated, serialized upload form: text fields in order, then the file part (unless `file` was a string). */
@@ -67,9 +66,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 const tagOf = (value: unknown): string => Object.prototype.toString.call(value);
 
-/** True for a `Blob` or `File`, also one from another realm (checked by its brand tag). */
-export function isBlobLike(value: unknown): value is Blob {
-  return (typeof Blob !== 'undefined' && value instanceof Blob) || /^\[object (Blob|File)\]$/.test(tagOf(value));
+
+/** Returns `options` when it is a plain object, else throws a `TypeError`. */
+export function checkOptionsObject<T>(options: T): T {
+  if (!isPlainObject(options)) throw new TypeError('The upload options must be an object with `file` and `fileName`');
+  return options;
 }
 
 /** Throws a `TypeError` for an option name that is not an upload option (entry points remove their own options first). */
@@ -79,35 +80,31 @@ export function checkKnownKeys(options: object): void {
   }
 }
 
+/** The file part's content; `undefined` for a string `file` (a URL or base64, sent as a text field). */
 function fileContent(file: unknown, size: number | undefined): FileContent | undefined {
   const fileError = (what: string): Error => optionError('file', what);
-  let content: FileContent;
+  let blob: Blob;
   if (typeof file === 'string') {
     if (!/^(https?:\/\/|data:)/i.test(file) && !/^[\w+/\-\s]*={0,2}\s*$/.test(file)) {
       throw fileError('an http(s) URL, a data: URI or base64');
     }
     return undefined;
   }
-  if (isBlobLike(file)) content = { kind: 'blob', blob: file };
-  else if (file instanceof ArrayBuffer || tagOf(file) === '[object ArrayBuffer]') {
-    content = { kind: 'bytes', bytes: new Uint8Array(file as ArrayBuffer) };
-  } else if (ArrayBuffer.isView(file)) {
-    content = { kind: 'bytes', bytes: new Uint8Array(file.buffer as ArrayBuffer, file.byteOffset, file.byteLength) };
-  } else if (typeof (file as { getReader?: unknown } | null)?.getReader === 'function') {
+  // Brand tags, so that a Blob or ArrayBuffer from another realm is accepted too.
+  if (/^\[object (Blob|File)\]$/.test(tagOf(file))) blob = file as Blob;
+  else if (ArrayBuffer.isView(file) || tagOf(file) === '[object ArrayBuffer]') blob = new Blob([file as ArrayBuffer]);
+  else if (typeof (file as { getReader?: unknown } | null)?.getReader === 'function') {
     const stream = file as ReadableStream<Uint8Array>;
-    if (size === undefined) throw optionError('fileSize', 'given for a `ReadableStream` `file` (its length in bytes)');
-    if (stream.locked) throw fileError('a stream nobody is reading yet');
+    if (size === undefined) throw optionError('fileSize', 'given for a `ReadableStream` `file`');
+    if (stream.locked) throw fileError('an unlocked stream');
     return { kind: 'stream', stream, size };
   } else if (typeof (file as { pipe?: unknown } | null)?.pipe === 'function') {
-    throw fileError('a web stream, not a Node.js stream: pass `await fs.openAsBlob(path)`, or `Readable.toWeb(stream)` with `fileSize`');
+    throw fileError('a web stream: pass `await fs.openAsBlob(path)`, or `Readable.toWeb(stream)` with `fileSize`');
   } else {
-    throw fileError('a Blob, an ArrayBuffer, a typed array, a ReadableStream, an http(s) URL or base64');
+    throw fileError('a Blob, bytes, a ReadableStream, a URL or base64');
   }
-  const actual = content.kind === 'blob' ? content.blob.size : content.bytes.byteLength;
-  if (size !== undefined && size !== actual) {
-    throw new RangeError(`The \`fileSize\` option (${size}) does not match the size of \`file\` (${actual})`);
-  }
-  return content;
+  if (size !== undefined && size !== blob.size) throw optionError('fileSize', `the size of \`file\` (${blob.size})`, RangeError);
+  return { kind: 'blob', blob };
 }
 
 /** Serializes one table-driven field, or throws naming it. */
@@ -152,8 +149,7 @@ function fieldValue(name: string, kind: string, value: unknown): string {
  * @throws {RangeError} for a bad `fileSize`.
  */
 export function buildUploadForm(options: UploadOptions, extraFields: ReadonlyArray<readonly [string, string]> = []): UploadForm {
-  if (!isPlainObject(options)) throw new TypeError('The upload options must be an object with `file` and `fileName`');
-  const { file, fileName, fileSize, onProgress } = options;
+  const { file, fileName, fileSize, onProgress } = checkOptionsObject(options);
   if (file === undefined || file === null || file === '') throw optionError('file', 'given (and not empty)');
   if (typeof fileName !== 'string' || fileName === '') throw optionError('fileName', 'a non-empty string');
   if (onProgress !== undefined && typeof onProgress !== 'function') throw optionError('onProgress', 'a function');

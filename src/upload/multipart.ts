@@ -83,9 +83,8 @@ export function buildMultipart(form: UploadForm): MultipartBody {
       },
     };
   }
-  const [middle, size] = content.kind === 'blob' ? [content.blob, content.blob.size] : [content.bytes as BlobPart, content.bytes.byteLength];
-  const blob = new Blob([headBytes, middle, tail]);
-  if (blob.size !== headBytes.byteLength + size + tail.byteLength) {
+  const blob = new Blob([headBytes, content.blob, tail]);
+  if (blob.size !== headBytes.byteLength + content.blob.size + tail.byteLength) {
     throw new TypeError('The `file` option is not a Blob this runtime can compose');
   }
   return { contentType, length: blob.size, replayable: true, blob, stream: () => blob.stream() };

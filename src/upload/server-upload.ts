@@ -6,7 +6,7 @@
  */
 import { authorizationHeader, type ClientContext } from '../core/context.js';
 import { sendUpload } from '../transport/select.js';
-import { checkKnownKeys, optionError } from './form.js';
+import { checkKnownKeys, checkOptionsObject, optionError } from './form.js';
 import { resolveMaxRetries } from './resolve.js';
 import { runUpload } from './send.js';
 import type { UploadOptions, UploadResponse } from './types.js';
@@ -38,10 +38,7 @@ export interface ServerUploadOptions extends UploadOptions {
  * @throws the `signal`'s reason, unchanged, on abort.
  */
 export async function uploadFile(context: ClientContext, options: ServerUploadOptions): Promise<UploadResponse> {
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError('The upload options must be an object with `file` and `fileName`');
-  }
-  const { useV2, maxRetries, ...uploadOptions } = options;
+  const { useV2, maxRetries, ...uploadOptions } = checkOptionsObject(options);
   checkKnownKeys(uploadOptions);
   if (useV2 !== undefined && typeof useV2 !== 'boolean') throw optionError('useV2', 'a boolean');
   return runUpload({
