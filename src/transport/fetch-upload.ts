@@ -2,13 +2,14 @@
  * @module transport/fetch-upload
  * Upload transport over `fetch` (Node for the root `upload()`, Deno, Bun, workerd, an
  * injected `fetch`, anything without XHR).
- * - Where the runtime streams request bodies (not in a browser page), the body is a
- *   counting `ReadableStream` sent with `duplex: 'half'` and an explicit `Content-Length`
- *   when there is `onProgress`, when the file is a one-shot stream, and always on Node
- *   (whose `fetch` would read a whole Blob body into memory; it honours the length, as
- *   Bun does). Progress then follows the bytes the runtime pulls.
+ * - With `onProgress` or a one-shot stream file, where the runtime streams request bodies
+ *   (not in a browser page), the body is a counting `ReadableStream` sent with
+ *   `duplex: 'half'` and a `Content-Length` header (Node and Bun honour it; Deno sends it
+ *   chunked). Progress then follows the bytes the runtime pulls.
  * - Otherwise the body is a Blob (exact `Content-Length`; a one-shot stream file is
  *   collected first) and progress is reported at start (0) and end (total).
+ * Node's `fetch` reads a request body (Blob or stream) ahead of the socket, so a large
+ * file is held in memory there: on Node servers `uploadFile` uses `node:http` instead.
  * The actual call goes through {@link sendFetch}, the one place that calls `fetch`.
  */
 import { headersToRecord, isConnectionError } from '../errors.js';
@@ -34,20 +35,11 @@ export function supportsRequestStreams(): boolean {
   return requestStreams;
 }
 
-interface RuntimeGlobals {
-  window?: unknown;
-  document?: unknown;
-  Deno?: unknown;
-  process?: { versions?: { node?: unknown } };
-  navigator?: { userAgent?: unknown };
-}
-
 /** Whether to stream the body: see the module comment. */
 function streamBody(request: UploadRequest): boolean {
-  const g = globalThis as RuntimeGlobals;
-  const node = typeof g.process?.versions?.node === 'string' && !g.Deno && g.navigator?.userAgent !== 'Cloudflare-Workers';
+  const g = globalThis as { window?: unknown; document?: unknown };
   const page = g.window !== undefined && g.document !== undefined;
-  return !page && (request.onProgress !== undefined || !request.body.replayable || node) && supportsRequestStreams();
+  return !page && (request.onProgress !== undefined || !request.body.replayable) && supportsRequestStreams();
 }
 
 /** Whether a fetch failure says the connection was never made (so nothing was sent). */

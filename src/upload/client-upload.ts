@@ -80,9 +80,9 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
 /**
  * Uploads a file from a browser or an edge runtime with client-side authentication.
  * Progress (`onProgress`), abort (`signal`) and safe retries work on every runtime.
- * The transport is XHR where it exists (real upload progress), else `fetch`; on Node the
- * `fetch` body is streamed with a `Content-Length`. For Node servers with the private
- * key, `uploadFile` from `imagekit-universal/server` streams over `node:http` instead.
+ * The transport is XHR where it exists (real upload progress), else `fetch`. On Node,
+ * `fetch` holds the request body in memory: for large files on a Node server use
+ * `uploadFile` from `imagekit-universal/server`, which streams over `node:http`.
  *
  * @example
  * const result = await upload({ file, fileName: 'cat.jpg', publicKey, authenticator: () => fetch('/auth').then((r) => r.json()) });
