@@ -25,6 +25,7 @@ import { sendFetch } from '../transport/fetch.js';
 import { authorizationHeader, type ClientContext } from './context.js';
 import { queryString, type QueryValue } from './path.js';
 import { retryDelay, retryStatusCodes, retryTiming, serverRetryDelay, sleep } from './retry.js';
+import { raceAbort } from '../internal/abort.js';
 
 /** Options every API method accepts as its last argument; they override the client's options for one call. */
 export interface RequestOptions {
@@ -138,28 +139,6 @@ interface RawResponse {
   status: number;
   headers: Record<string, string>;
   text: string;
-}
-
-/** Rejects with `signal.reason` when the signal aborts, even if `promise` ignores the signal. */
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    if (signal.aborted) {
-      onAbort();
-      return;
-    }
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 async function attemptOnce(

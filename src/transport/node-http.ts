@@ -40,6 +40,8 @@ interface NodeRequestLike {
 
 /** Bytes queued on the request before the body loop waits for `drain` (1 MiB; a literal, as `1 << 20` would count as a side effect for bundlers). */
 const bufferLimit = 1_048_576;
+/** Largest piece written at once, so progress events follow the socket (256 KiB). */
+const sliceBytes = 262_144;
 
 /** The slice of `node:http` / `node:https` this transport uses. */
 export interface NodeHttpModule {
@@ -196,13 +198,18 @@ export function sendNodeHttp(http: NodeHttpModule, request: UploadRequest): Prom
         const chunk = next.value;
         pending = reader.read();
         pending.catch(() => undefined);
-        req.write(chunk);
-        // Keep up to `bufferLimit` bytes queued on the request (more than Node's 16 KiB
-        // default), so the socket always has data while the next chunk is read.
-        if (req.writableLength > bufferLimit) await waitForDrain();
-        if (settled) return;
-        loaded += chunk.byteLength;
-        onProgress?.(loaded);
+        // An in-memory part arrives as one big chunk: write it in slices (views, no copies)
+        // so progress moves as the socket takes the bytes, not all at once.
+        for (let offset = 0; offset < chunk.byteLength; offset += sliceBytes) {
+          const slice = chunk.subarray(offset, offset + sliceBytes);
+          req.write(slice);
+          // Keep up to `bufferLimit` bytes queued on the request (more than Node's 16 KiB
+          // default), so the socket always has data while the next chunk is read.
+          if (req.writableLength > bufferLimit) await waitForDrain();
+          if (settled) return;
+          loaded += slice.byteLength;
+          onProgress?.(loaded);
+        }
       }
       ended = true;
       req.end();

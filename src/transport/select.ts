@@ -3,17 +3,18 @@
  * Picks the upload transport at run time, per attempt. Two pickers, so that the browser
  * bundle of the root `upload()` never contains the Node transport:
  *
- * {@link sendUpload} (server `uploadFile()`):
+ * {@link sendUpload}:
  * 1. an injected `fetch` option → the fetch transport, always;
  * 2. `XMLHttpRequest` exists (browsers) → XHR (real upload progress);
  * 3. Node.js with `process.getBuiltinModule` → `node:http(s)` (streams with backpressure,
  *    at raw node:http speed);
  * 4. anything else (Deno, Bun, workerd) → the fetch transport.
  *
- * {@link sendClientUpload} (root `upload()`): the same without step 3, so on Node it
- * uses the fetch transport. Trade-off, chosen for the browser bundle (node-http costs
- * ~700 B gzip there): Node's `fetch` reads the body ahead of the socket, so a client-auth
- * `upload()` of a large file on Node holds it in memory; `uploadFile` streams it.
+ * Both the server `uploadFile()` and the root `upload()` use {@link sendUpload}: on Node a
+ * client-auth upload streams too, and its progress counts bytes written to the socket.
+ * Node's `fetch` would read the whole body ahead of the socket (a 512 MiB upload grew RSS
+ * by ~537 MiB), so progress would report bytes read, not sent. This costs the browser
+ * bundle of `upload` ~700 B gzip (the node:http driver is never run there).
  */
 import { sendFetchUpload } from './fetch-upload.js';
 import { nodeHttpFor, sendNodeHttp } from './node-http.js';
@@ -40,10 +41,7 @@ export function sendUpload(request: UploadRequest): Promise<UploadHttpResponse> 
   return http ? sendNodeHttp(http, request) : sendClientUpload(request);
 }
 
-/**
- * Sends one client upload attempt: the injected `fetch` if any, else XHR where it exists,
- * else the fetch transport.
- */
-export function sendClientUpload(request: UploadRequest): Promise<UploadHttpResponse> {
+/** One attempt without the Node transport: the injected `fetch` if any, else XHR where it exists, else fetch. */
+function sendClientUpload(request: UploadRequest): Promise<UploadHttpResponse> {
   return !request.fetch && hasXhr() ? sendXhr(request) : sendFetchUpload(request);
 }

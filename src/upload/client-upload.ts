@@ -7,7 +7,8 @@
  */
 import { ImageKitError } from '../errors.js';
 import type { FetchLike } from '../transport/fetch.js';
-import { sendClientUpload } from '../transport/select.js';
+import { sendUpload } from '../transport/select.js';
+import { raceAbort } from '../internal/abort.js';
 import { checkKnownKeys, checkOptionsObject, optionError } from './form.js';
 import { resolveMaxRetries, resolveUploadBaseUrl } from './resolve.js';
 import { runUpload } from './send.js';
@@ -70,19 +71,11 @@ function authFields(params: unknown, source: string): Array<readonly [string, st
   ];
 }
 
-/** Rejects with `signal.reason` as soon as `signal` aborts, else settles like `promise`. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  return signal
-    ? Promise.race([promise, new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }))])
-    : promise;
-}
-
 /**
  * Uploads a file from a browser or an edge runtime with client-side authentication.
  * Progress (`onProgress`), abort (`signal`) and safe retries work on every runtime.
- * The transport is XHR where it exists (real upload progress), else `fetch`. On Node,
- * `fetch` holds the request body in memory: for large files on a Node server use
- * `uploadFile` from `imagekit-universal/server`, which streams over `node:http`.
+ * The transport is XHR where it exists (real upload progress), Node's `http` module on
+ * Node (streamed; progress counts bytes written), else `fetch` with a streamed body.
  *
  * @example
  * const result = await upload({ file, fileName: 'cat.jpg', publicKey, authenticator: () => fetch('/auth').then((r) => r.json()) });
@@ -114,7 +107,8 @@ export async function upload(options: ClientUploadOptions): Promise<UploadRespon
       if (!fields) {
         let params: unknown;
         try {
-          params = await abortable((authenticator as () => Promise<UploadAuthParameters>)(), signal);
+          const pending = (authenticator as () => Promise<UploadAuthParameters>)();
+          params = await (signal ? raceAbort(pending, signal) : pending);
         } catch (error) {
           if (signal?.aborted) throw signal.reason;
           throw new ImageKitError('The `authenticator` callback failed', { cause: error });
@@ -127,6 +121,6 @@ export async function upload(options: ClientUploadOptions): Promise<UploadRespon
     fetch,
     timeout: options.timeout ?? clientUploadDefaults.timeout,
     maxRetries: resolveMaxRetries(maxRetries, clientUploadDefaults.maxRetries),
-    send: sendClientUpload,
+    send: sendUpload,
   });
 }
