@@ -30,7 +30,7 @@ export interface RateLimitInfo {
   readonly intervalMs: number | undefined;
 }
 
-const brand = Symbol.for('imagekit-universal.error');
+const brand = Symbol.for('imagekit-universal');
 
 function hasName(error: unknown, names: readonly string[]): boolean {
   if (typeof error !== 'object' || error === null) return false;
@@ -260,7 +260,8 @@ export class WebhookVerificationError extends ImageKitError {
 export class PhashError extends ImageKitError {
   override readonly name: string = 'PhashError';
   /** `missing`, `not_string`, `invalid_hex` or `unequal_length`. */
-  readonly reason: 'missing' | 'not_string' | 'invalid_hex' | 'unequal_length';
+  // `declare`: assigned in the constructor, no class-field emit (this class ships with phashDistance in browser bundles).
+  declare readonly reason: 'missing' | 'not_string' | 'invalid_hex' | 'unequal_length';
   constructor(reason: PhashError['reason'], message: string) {
     super(message);
     this.reason = reason;
