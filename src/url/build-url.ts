@@ -3,45 +3,15 @@
  * `buildUrl()`: a synchronous, pure ImageKit URL builder (url-rules Part A, rules 1–5).
  * No fetch, no crypto: safe in browsers and at the edge. Signing lives in the server entry.
  */
-import {
-  encodeExistingQuery,
-  encodeFormComponent,
-  encodeFragment,
-  encodePath,
-  encodeTransformationQuery,
-} from './encode.js';
-import { resolveEndpoint, splitAbsoluteSource } from './origin.js';
+import { encodeExistingQuery, encodeFormComponent, encodePath, encodeTransformationQuery } from './encode.js';
+import { resolveEndpoint, sourceOrigin } from './origin.js';
 import { renderSteps } from './transformation.js';
 import type { BuildUrlOptions } from './types.js';
+import { fail, record, text } from './values.js';
 
-const absoluteScheme = /^https?:/i;
-
+/** `query` + `&` + `part` (no `&` when the query is empty or already ends with one). */
 function appendQuery(query: string, part: string): string {
-  if (query === '') return part;
-  return query.endsWith('&') ? query + part : query + '&' + part;
-}
-
-function queryValue(value: unknown, name: string): string | undefined {
-  switch (typeof value) {
-    case 'string':
-      return value;
-    case 'number':
-      if (!Number.isFinite(value)) throw new RangeError(`\`queryParameters.${name}\` must be a finite number`);
-      return String(value);
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'undefined':
-      return undefined;
-    default:
-      if (value === null) return undefined;
-      throw new TypeError(`\`queryParameters.${name}\` must be a string, a number or a boolean`);
-  }
-}
-
-function checkString(value: unknown, option: 'path' | 'src'): string {
-  if (typeof value !== 'string') throw new TypeError(`\`${option}\` must be a string`);
-  if (value === '') throw new TypeError(`\`${option}\` must not be empty`);
-  return value;
+  return query && !query.endsWith('&') ? query + '&' + part : query + part;
 }
 
 /**
@@ -66,62 +36,43 @@ function checkString(value: unknown, option: 'path' | 'src'): string {
  * // "https://ik.imagekit.io/demo/tr:w-300/a.jpg"
  */
 export function buildUrl(options: BuildUrlOptions): string {
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError('`options` must be an object with `urlEndpoint` and `path` or `src`');
-  }
-  const { path, src, transformation, transformationPosition, queryParameters } = options;
-  let inQuery: boolean;
-  if (transformationPosition === undefined || transformationPosition === 'path') inQuery = false;
-  else if (transformationPosition === 'query') inQuery = true;
-  else {
-    throw new TypeError(
-      `\`transformationPosition\` must be "path" or "query", got ${JSON.stringify(transformationPosition) ?? String(transformationPosition)}`,
-    );
-  }
-  const hasPath = path !== undefined && path !== null;
-  const hasSrc = src !== undefined && src !== null;
-  if (hasPath === hasSrc) {
-    throw new TypeError(hasPath ? 'Give either `path` or `src`, not both' : 'One of `path` or `src` is required');
-  }
-  const endpoint = resolveEndpoint(options.urlEndpoint);
-
-  const tr = transformation === undefined ? '' : renderSteps(transformation, 'transformation');
-  const source = hasPath ? checkString(path, 'path') : checkString(src, 'src');
-  let origin: string;
-  let encodedPath: string;
-  let query: string;
+  if (!record(options, 'options')) fail('options', 'an object with `urlEndpoint` and `path` or `src`');
+  const { path, src, transformation, transformationPosition: position, queryParameters } = options;
+  let inQuery = position === 'query';
+  if (!inQuery && position !== undefined && position !== 'path') fail('transformationPosition', '"path" or "query"');
+  const isPath = path !== undefined && path !== null;
+  if (isPath === (src !== undefined && src !== null)) throw new TypeError('Give exactly one of `path` or `src`');
+  let { origin, path: encodedPath, query } = resolveEndpoint(options.urlEndpoint);
+  const tr = renderSteps(transformation, 'transformation');
+  const source = isPath ? path : src;
+  if (typeof source !== 'string' || !source) fail(isPath ? 'path' : 'src', 'a non-empty string');
   let fragment = '';
-  if (hasSrc && absoluteScheme.test(source)) {
-    const split = splitAbsoluteSource(source);
-    origin = split.origin;
-    encodedPath = encodePath(split.path === '' ? '/' : split.path);
-    query = split.query === undefined ? '' : encodeExistingQuery(split.query);
-    if (split.fragment !== undefined) fragment = '#' + encodeFragment(split.fragment);
+  if (!isPath && /^https?:/i.test(source)) {
+    // Authority, raw path, raw query, raw fragment.
+    const parts = /^(https?:\/\/[^/?#\\]*)([^?#]*)(?:\?([^#]*))?(?:#(.*))?/is.exec(source);
+    origin = sourceOrigin(parts ? parts[1]! : source);
+    encodedPath = encodePath(parts![2] || '/');
+    query = encodeExistingQuery(parts![3] ?? '');
+    if (parts![4] !== undefined) fragment = '#' + encodeExistingQuery(parts![4]);
     inQuery = true;
   } else {
-    origin = endpoint.origin;
-    query = endpoint.query;
-    // The endpoint path is encoded once (cached); only the varying parts are encoded
-    // here, and joined without creating "//" (rule 3).
-    let rest = encodePath(source);
-    if (rest.startsWith('/')) rest = rest.slice(1);
-    encodedPath = endpoint.path + '/';
-    if (tr !== '' && !inQuery) {
-      const segment = encodePath(tr);
-      encodedPath += segment.endsWith('/') ? 'tr:' + segment : 'tr:' + segment + '/';
-    }
-    encodedPath += rest;
+    // Encoded apart (regex tests on fresh concatenations are slow), joined without "//" (rule 3).
+    const rest = encodePath(source);
+    const segment = tr && !inQuery ? encodePath(tr) : '';
+    encodedPath +=
+      (segment && '/tr:' + (segment.endsWith('/') ? segment.slice(0, -1) : segment)) + (rest[0] === '/' ? rest : '/' + rest);
   }
-
-  if (queryParameters !== undefined && queryParameters !== null) {
-    if (typeof queryParameters !== 'object' || Array.isArray(queryParameters)) {
-      throw new TypeError('`queryParameters` must be an object of string, number or boolean values');
-    }
-    for (const name of Object.keys(queryParameters)) {
-      const value = queryValue(queryParameters[name], name);
-      if (value !== undefined) query = appendQuery(query, encodeFormComponent(name) + '=' + encodeFormComponent(value));
+  if (record(queryParameters, 'queryParameters')) {
+    for (const name of Object.keys(queryParameters!)) {
+      const value = queryParameters![name];
+      if (value !== undefined && value !== null) {
+        query = appendQuery(
+          query,
+          encodeFormComponent(name) + '=' + encodeFormComponent(text(value, 'queryParameters.' + name, true)),
+        );
+      }
     }
   }
-  if (tr !== '' && inQuery) query = appendQuery(query, 'tr=' + encodeTransformationQuery(tr));
-  return query === '' ? origin + encodedPath + fragment : origin + encodedPath + '?' + query + fragment;
+  if (tr && inQuery) query = appendQuery(query, 'tr=' + encodeTransformationQuery(tr));
+  return origin + encodedPath + (query && '?' + query) + fragment;
 }

@@ -1,0 +1,35 @@
+/**
+ * @module url/values
+ * Option values and the caller-mistake errors of the URL builder, shared by every file so
+ * each message is written once. Pure. Not public API.
+ */
+
+/**
+ * Throws "`label` must be `what`" as a `TypeError` (or `Kind`).
+ * @throws {TypeError} Always (or `Kind`).
+ */
+export function fail(label: string, what: string, Kind: new (message: string) => Error = TypeError): never {
+  throw new Kind('`' + label + '` must be ' + what);
+}
+
+/**
+ * A scalar value as URL text: a string as it is, a finite number via `String`, a boolean
+ * as `true`/`false` when `booleans` is set.
+ * @throws {RangeError} A number that is not finite.
+ * @throws {TypeError} Any other type.
+ */
+export function text(value: unknown, label: string, booleans?: boolean): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return isFinite(value) ? '' + value : fail(label, 'a finite number', RangeError);
+  if (booleans && typeof value === 'boolean') return '' + value;
+  return fail(label, booleans ? 'a string, a number or a boolean' : 'a string or a number');
+}
+
+/**
+ * `value` when it is a plain object, `undefined` when it is `null`/`undefined`.
+ * @throws {TypeError} Anything else (including an array).
+ */
+export function record(value: unknown, label: string): Record<string, unknown> | undefined {
+  if (value === undefined || value === null) return undefined;
+  return typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : fail(label, 'an object');
+}
