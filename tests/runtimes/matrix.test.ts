@@ -14,21 +14,11 @@ import { join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
+import { chromiumFlags, chromiumPath, requireChromium } from '../support/chromium.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const runtimesDir = join(repoRoot, 'tests', 'runtimes');
 const binDir = join(runtimesDir, 'node_modules', '.bin');
-const chromiumPath = '/usr/bin/chromium';
-const chromiumFlags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 const run = promisify(execFile);
 type Json = any;
 
@@ -204,9 +194,9 @@ async function runWorkerd(): Promise<Json> {
 
 /** Debian Chromium loads dist/index.js and dist/server-browser.js as native ES modules. */
 async function runChromium(): Promise<Json> {
-  need(chromiumPath, 'Debian chromium');
+  requireChromium();
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumFlags });
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: [...chromiumFlags] });
   try {
     const page = await browser.newPage();
     const errors: string[] = [];

@@ -12,22 +12,12 @@ import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
 import { parseForm } from './server.js';
+import { chromiumFlags, chromiumPath, requireChromium } from '../support/chromium.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 // IK_TEST_DIST_DIR lets a developer point at another build output (e.g. while another
 // process is rebuilding dist/); CI uses dist/.
 const distDir = process.env.IK_TEST_DIST_DIR ?? join(repoRoot, 'dist');
-const chromiumPath = '/usr/bin/chromium';
-const chromiumFlags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 const fileSize = 8 << 20;
 
 let server: Server;
@@ -109,9 +99,7 @@ beforeAll(async () => {
   if (!existsSync(join(distDir, 'index.js'))) {
     throw new Error('dist/index.js is missing: run `npm run build` (npm test builds first)');
   }
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`Debian chromium is missing (${chromiumPath}): run \`npm run setup\` (bash .ci/install.sh) first`);
-  }
+  requireChromium();
   server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -158,7 +146,7 @@ beforeAll(async () => {
   browser = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
     headless: true,
-    args: chromiumFlags,
+    args: [...chromiumFlags],
   });
 }, 60_000);
 
