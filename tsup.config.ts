@@ -6,6 +6,8 @@ export default defineConfig({
     server: 'src/server.ts',
     'server-browser': 'src/server-browser.ts',
     testing: 'src/testing.ts',
+    // `npx imagekit-emulator` (package.json `bin`), Node only.
+    'emulator-cli': 'src/testing/cli.ts',
   },
   format: ['esm', 'cjs'],
   // The testing entry may use Node types (its HTTP server); src/ outside it is typechecked without them by tsconfig.json.
