@@ -36,7 +36,7 @@ function appendQuery(query: string, part: string): string {
  * // "https://ik.imagekit.io/demo/tr:w-300/a.jpg"
  */
 export function buildUrl(options: BuildUrlOptions): string {
-  if (!record(options, 'options')) fail('options', 'an object with `urlEndpoint` and `path` or `src`');
+  if (!record(options, 'options')) fail('options', 'an object');
   const { path, src, transformation, transformationPosition: position, queryParameters } = options;
   let inQuery = position === 'query';
   if (!inQuery && position !== undefined && position !== 'path') fail('transformationPosition', '"path" or "query"');

@@ -26,6 +26,8 @@ const percent = (char: string): string => '%' + char.charCodeAt(0).toString(16).
 
 /** Text none of the `encodeURI` based encoders changes (apart from runs of `/`). */
 const uriSafe = /^(?:[\w\-.~!$'()*,;=:@/]|%[\dA-Fa-f]{2})*$/;
+/** Text a path keeps as it is (apart from runs of `/`): `uriSafe` plus `&` and `+`. */
+const pathSafe = /^(?:[\w\-.~!$&'()*+,;=:@/]|%[\dA-Fa-f]{2})*$/;
 /** What a path must encode although `encodeURI` keeps it (and runs of `/`). */
 const pathExtras = /%25(?=[\dA-F]{2})|[?#]|\/\/+/gi;
 /** What a `tr` query value must encode although `encodeURI` keeps it. */
@@ -36,13 +38,16 @@ const queryExtras = /%25(?=[\dA-F]{2})|#/gi;
 /**
  * `encodeURI` (which keeps RFC 3986 pchar, `/`, `?` and `#`) with the matches of `extra`
  * adjusted: `%25` before two hex digits back to `%` (a valid escape in the input is kept),
- * a run of `/` to one `/`, any other match percent-encoded. `text` itself when it has
- * nothing to encode.
+ * a run of `/` to one `/`, any other match percent-encoded. `text` itself when `safe`
+ * says it has nothing to encode.
  */
-function encodeUri(text: string, extra: RegExp): string {
-  return uriSafe.test(text) && !text.includes('//')
-    ? text
-    : native(text, encodeURI).replace(extra, (match) => (match === '%25' ? '%' : match[0] === '/' ? '/' : percent(match)));
+function encodeUri(text: string, extra: RegExp, safe = uriSafe): string {
+  if (safe.test(text) && !text.includes('//')) return text;
+  const encoded = native(text, encodeURI);
+  // `search` first: much faster than a `replace` callback that finds nothing.
+  return encoded.search(extra) < 0
+    ? encoded
+    : encoded.replace(extra, (match) => (match === '%25' ? '%' : match[0] === '/' ? '/' : percent(match)));
 }
 
 /**
@@ -53,7 +58,7 @@ function encodeUri(text: string, extra: RegExp): string {
  * a `tr:` path segment (rule 4).
  */
 export function encodePath(path: string): string {
-  return encodeUri(path, pathExtras);
+  return encodeUri(path, pathExtras, pathSafe);
 }
 
 /**

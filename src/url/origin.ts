@@ -36,7 +36,7 @@ function httpUrl(text: unknown, option: string): URL {
   }
   return typeof text === 'string' && /^https?:\/\/[^#]*$/i.test(text) && url && !url.username && !url.password
     ? url
-    : fail(option, 'an absolute http(s) URL without credentials or fragment, got ' + JSON.stringify(text));
+    : fail(option, 'an absolute http(s) URL without credentials or fragment');
 }
 
 /**

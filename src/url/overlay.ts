@@ -29,7 +29,7 @@ const facets: ReadonlyArray<readonly string[]> = [
 export function renderOverlay(overlay: unknown, label: string, renderSteps: RenderSteps): string | undefined {
   const layer = record(overlay, label);
   const type = layer?.['type'];
-  if (!layer || type === undefined || type === null || type === '') return undefined;
+  if (!layer || type == null || type === '') return undefined;
   const field =
     type === 'text'
       ? 'text'
@@ -39,7 +39,7 @@ export function renderOverlay(overlay: unknown, label: string, renderSteps: Rend
           ? 'input'
           : fail(label + '.type', '"text", "image", "video", "subtitle" or "solidColor"');
   const value = layer[field];
-  if (value === undefined || value === null || value === '') return undefined;
+  if (value == null || value === '') return undefined;
   let input = text(value, label + '.' + field);
   let out: string;
   if (field === 'color') {

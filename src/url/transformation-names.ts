@@ -7,6 +7,7 @@
 /**
  * `name key` pairs. A name marked `_` is also known in snake_case (its upper-case runs
  * become `_` + lower case: `effectUSM` → `effect_usm`, `overlayImageDPR` → `overlay_image_dpr`).
+ * A name starting with an upper-case letter is a deprecated `overlay…` name, marked `_` too.
  * `raw` maps to itself so that `RAW` and `Raw` find it too.
  */
 const names =
@@ -22,13 +23,13 @@ const names =
   'layerMode lm density dn raw raw ' +
   '_effectSharpen e-sharpen _effectUSM e-usm _effectContrast e-contrast _effectGray e-grayscale ' +
   '_effectShadow e-shadow _effectGradient e-gradient ' +
-  '_overlayX ox _overlayY oy _overlayFocus ofo _overlayHeight oh _overlayWidth ow _overlayImage oi ' +
-  '_overlayImageTrim oit _overlayImageAspectRatio oiar _overlayImageBackground oibg _overlayImageBorder oib ' +
-  '_overlayImageDPR oidpr _overlayImageQuality oiq _overlayImageCropping oic _overlayImageFocus oifo ' +
-  '_overlayText ot _overlayTextFontSize ots _overlayTextFontFamily otf _overlayTextColor otc ' +
-  '_overlayTextTransparency oa _overlayAlpha oa _overlayTextTypography ott _overlayBackground obg ' +
-  '_overlayTextEncoded ote _overlayTextWidth otw _overlayTextBackground otbg _overlayTextPadding otp ' +
-  '_overlayTextInnerAlignment otia _overlayRadius or';
+  'X ox Y oy Focus ofo Height oh Width ow Image oi ' +
+  'ImageTrim oit ImageAspectRatio oiar ImageBackground oibg ImageBorder oib ' +
+  'ImageDPR oidpr ImageQuality oiq ImageCropping oic ImageFocus oifo ' +
+  'Text ot TextFontSize ots TextFontFamily otf TextColor otc ' +
+  'TextTransparency oa Alpha oa TextTypography ott Background obg ' +
+  'TextEncoded ote TextWidth otw TextBackground otbg TextPadding otp ' +
+  'TextInnerAlignment otia Radius or';
 
 let table: Record<string, string | undefined> | undefined;
 
@@ -43,8 +44,9 @@ export function lookupKey(name: string): string {
     const words = names.split(' ');
     for (let i = 0; i < words.length; i += 2) {
       let word = words[i]!;
-      if (word[0] === '_') {
-        word = word.slice(1);
+      if (word < 'a') {
+        if (word < '_') word = 'overlay' + word;
+        else word = word.slice(1);
         table[word.replace(/[A-Z]+/g, (run) => '_' + run.toLowerCase())] = words[i + 1];
       }
       table[word] = words[i + 1];

@@ -12,17 +12,17 @@ import { fail, record, text } from './values.js';
 const effect = /^e-(?:(grayscale|contrast|removedotbg|bgremove|upscale|retouch|genvar)|sharpen|shadow|gradient|usm|dropshadow)$/;
 
 /**
- * Renders one parameter (`value` is neither `null` nor `undefined`), or returns `""`
- * when rule 7 omits it.
+ * Renders one parameter (`value` is neither `null` nor `undefined`) of step `at`, or
+ * returns `""` when rule 7 omits it.
  */
-function renderParam(name: string, value: unknown, label: string): string {
+function renderParam(name: string, value: unknown, at: string): string {
   const key = lookupKey(name);
   // `raw` is inserted as it is.
-  if (key === 'raw') return typeof value === 'string' ? value : fail(label, 'a string');
+  if (key === 'raw') return typeof value === 'string' ? value : fail(at + '.' + name, 'a string');
   if (key === 'sr' && Array.isArray(value)) {
-    return 'sr-' + value.map((item: unknown, i) => text(item, label + '[' + i + ']')).join('_');
+    return 'sr-' + value.map((item: unknown, i) => text(item, at + '.' + name + '[' + i + ']')).join('_');
   }
-  let written = text(value, label, true);
+  let written = text(value, at, true, name);
   // The seed's rule: "-" renders the bare key, for any parameter.
   if (written === '-') return key;
   const kind = key[1] === '-' && effect.exec(key);
@@ -47,7 +47,7 @@ function renderParam(name: string, value: unknown, label: string): string {
  */
 export function renderSteps(steps: unknown, prefix: string): string {
   if (steps === undefined) return '';
-  if (!Array.isArray(steps)) fail(prefix, 'an array of transformation steps');
+  if (!Array.isArray(steps)) fail(prefix, 'an array');
   let out = '';
   for (let index = 0; index < steps.length; index++) {
     const at = prefix + '[' + index + ']';
@@ -56,11 +56,9 @@ export function renderSteps(steps: unknown, prefix: string): string {
     let part = '';
     // Own keys only: an inherited enumerable property is not a transformation.
     for (const name in step) {
-      if (!Object.prototype.hasOwnProperty.call(step, name)) continue;
-      const value = step![name];
-      if (value === undefined || value === null || name === '') continue;
-      const label = at + '.' + name;
-      const rendered = name === 'overlay' ? renderOverlay(value, label, renderSteps) : renderParam(name, value, label);
+      const value = step[name];
+      if (!Object.hasOwn(step, name) || value === undefined || value === null || name === '') continue;
+      const rendered = name === 'overlay' ? renderOverlay(value, at + '.overlay', renderSteps) : renderParam(name, value, at);
       if (rendered) part += (part && ',') + rendered;
     }
     if (part) out += (out && ':') + part;

@@ -14,15 +14,18 @@ export function fail(label: string, what: string, Kind: new (message: string) =>
 
 /**
  * A scalar value as URL text: a string as it is, a finite number via `String`, a boolean
- * as `true`/`false` when `booleans` is set.
+ * as `true`/`false` when `booleans` is set. Errors name `label`, or `label.name` when
+ * `name` is given (built only then: this is the hot path).
  * @throws {RangeError} A number that is not finite.
  * @throws {TypeError} Any other type.
  */
-export function text(value: unknown, label: string, booleans?: boolean): string {
+export function text(value: unknown, label: string, booleans?: boolean, name?: string): string {
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return isFinite(value) ? '' + value : fail(label, 'a finite number', RangeError);
-  if (booleans && typeof value === 'boolean') return '' + value;
-  return fail(label, booleans ? 'a string, a number or a boolean' : 'a string or a number');
+  if ((typeof value === 'number' && isFinite(value)) || (booleans && typeof value === 'boolean')) return '' + value;
+  if (name !== undefined) label += '.' + name;
+  return typeof value === 'number'
+    ? fail(label, 'a finite number', RangeError)
+    : fail(label, booleans ? 'a string, a number or a boolean' : 'a string or a number');
 }
 
 /**
