@@ -39,11 +39,15 @@ const transformations = [
   ],
 ];
 
-/** The fixed benchmark inputs (50 cases). */
-export function urlBenchCases() {
+/**
+ * The fixed benchmark inputs: 50 cases over 10 paths (a page reusing its images), or with
+ * `unique: true` 5,000 cases whose paths never repeat (our path-encoding memo never hits).
+ */
+export function urlBenchCases({ unique = false } = {}) {
   const cases = [];
-  for (let i = 0; i < 50; i++) {
-    const path = paths[i % paths.length];
+  for (let i = 0; i < (unique ? 5000 : 50); i++) {
+    const base = paths[i % paths.length];
+    const path = unique ? base.replace(/(\.\w+)$/, `-${i}$1`) : base;
     const [transformation, imgixParams] = transformations[(i * 7) % transformations.length];
     const transformationPosition = i % 3 === 0 ? 'query' : 'path';
     const queryParameters = i % 5 === 0 ? { v: String(i) } : undefined;
@@ -82,13 +86,13 @@ function slice(run, cases, durationMs) {
 /**
  * Runs the URL benchmark. The libraries are timed in interleaved slices (so a noisy
  * machine slows all of them alike) and each library's best slice is reported, with the median.
- * @param {{ durationMs?: number, rounds?: number, log?: boolean }} [options]
- *   `durationMs` per slice, `rounds` slices per library.
+ * @param {{ durationMs?: number, rounds?: number, log?: boolean, unique?: boolean }} [options]
+ *   `durationMs` per slice, `rounds` slices per library, `unique` paths that never repeat.
  * @returns {{ cases: number, opsPerSec: Record<'ours'|'imgix'|'ikjs', number>,
  *   medianOpsPerSec: Record<'ours'|'imgix'|'ikjs', number>, ratios: { oursOverImgix: number, oursOverIkjs: number } }}
  */
-export function runUrlBench({ durationMs = 200, rounds = 15, log = true } = {}) {
-  const cases = urlBenchCases();
+export function runUrlBench({ durationMs = 200, rounds = 15, log = true, unique = false } = {}) {
+  const cases = urlBenchCases({ unique });
   const imgix = new ImgixClient({ domain: 'ik.imagekit.io' });
   const runners = {
     ours: (c) => buildUrl(c.ours),
@@ -112,7 +116,7 @@ export function runUrlBench({ durationMs = 200, rounds = 15, log = true } = {}) 
   const ratios = { oursOverImgix: opsPerSec.ours / opsPerSec.imgix, oursOverIkjs: opsPerSec.ours / opsPerSec.ikjs };
   if (log) {
     const fmt = (n) => Math.round(n).toLocaleString('en-US').padStart(11);
-    console.log(`url: ${cases.length} cases, ${rounds} interleaved slices x ${durationMs} ms per library; ops/s best (median)`);
+    console.log(`url${unique ? ' (unique paths)' : ''}: ${cases.length} cases, ${rounds} interleaved slices x ${durationMs} ms per library; ops/s best (median)`);
     console.log(`  imagekit-universal buildUrl   ${fmt(opsPerSec.ours)} (${fmt(medianOpsPerSec.ours).trim()})`);
     console.log(`  @imgix/js-core buildURL       ${fmt(opsPerSec.imgix)} (${fmt(medianOpsPerSec.imgix).trim()})`);
     console.log(`  @imagekit/javascript buildSrc ${fmt(opsPerSec.ikjs)} (${fmt(medianOpsPerSec.ikjs).trim()})`);
@@ -128,4 +132,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const durationMs = Number(process.argv[2] ?? 200);
   const rounds = Number(process.argv[3] ?? 15);
   runUrlBench({ durationMs, rounds });
+  runUrlBench({ durationMs, rounds, unique: true });
 }

@@ -24,10 +24,14 @@ function native(text: string, encode: (text: string) => string): string {
 /** `%XX` of an ASCII character from 0x10 up. */
 const percent = (char: string): string => '%' + char.charCodeAt(0).toString(16).toUpperCase();
 
-/** Text none of the `encodeURI` based encoders changes (apart from runs of `/`). */
-const uriSafe = /^(?:[\w\-.~!$'()*,;=:@/]|%[\dA-Fa-f]{2})*$/;
-/** Text a path keeps as it is (apart from runs of `/`): `uriSafe` plus `&` and `+`. */
-const pathSafe = /^(?:[\w\-.~!$&'()*+,;=:@/]|%[\dA-Fa-f]{2})*$/;
+/**
+ * Finds anything that may need work: a character outside the set none of the
+ * `encodeURI` based encoders changes, or a run of `/`. A plain character class (no
+ * alternation) keeps this first test fast; text with a `%` escape takes the full path.
+ */
+const uriUnsafe = /[^\w\-.~!$'()*,;=:@/]|\/\//;
+/** The same for a path, which also keeps `&` and `+`. */
+const pathUnsafe = /[^\w\-.~!$&'()*+,;=:@/]|\/\//;
 /** What a path must encode although `encodeURI` keeps it (and runs of `/`). */
 const pathExtras = /%25(?=[\dA-F]{2})|[?#]|\/\/+/gi;
 /** What a `tr` query value must encode although `encodeURI` keeps it. */
@@ -38,11 +42,11 @@ const queryExtras = /%25(?=[\dA-F]{2})|#/gi;
 /**
  * `encodeURI` (which keeps RFC 3986 pchar, `/`, `?` and `#`) with the matches of `extra`
  * adjusted: `%25` before two hex digits back to `%` (a valid escape in the input is kept),
- * a run of `/` to one `/`, any other match percent-encoded. `text` itself when `safe`
- * says it has nothing to encode.
+ * a run of `/` to one `/`, any other match percent-encoded. `text` itself when `unsafe`
+ * finds nothing to look at.
  */
-function encodeUri(text: string, extra: RegExp, safe = uriSafe): string {
-  if (safe.test(text) && !text.includes('//')) return text;
+function encodeUri(text: string, extra: RegExp, unsafe = uriUnsafe): string {
+  if (!unsafe.test(text)) return text;
   const encoded = native(text, encodeURI);
   // `search` first: much faster than a `replace` callback that finds nothing.
   return encoded.search(extra) < 0
@@ -58,8 +62,21 @@ function encodeUri(text: string, extra: RegExp, safe = uriSafe): string {
  * a `tr:` path segment (rule 4).
  */
 export function encodePath(path: string): string {
-  return encodeUri(path, pathExtras, pathSafe);
+  if (!pathUnsafe.test(path)) return path;
+  // Pages build many URLs of one path (a srcset, a gallery): remember recent results of
+  // the slow case. Created on first use (a top-level Map would not be tree-shakable), at
+  // most 256 entries.
+  const cache = (pathCache ??= new Map());
+  let encoded = cache.get(path);
+  if (encoded === undefined) {
+    encoded = encodeUri(path, pathExtras, pathUnsafe);
+    if (cache.size >= 256) cache.clear();
+    cache.set(path, encoded);
+  }
+  return encoded;
 }
+
+let pathCache: Map<string, string> | undefined;
 
 /**
  * Encodes the `tr` value for the query (rule 4): `,` `:` `/` `?` `=` stay literal; space,

@@ -56,3 +56,14 @@ describe('encoders', () => {
     expect(encodePath('%41%4g%')).toBe('%41%254g%25');
   });
 });
+
+describe('encodePath memo', () => {
+  it('gives the same answers after its 256-entry memo was cleared several times', () => {
+    const inputs = Array.from({ length: 700 }, (_, i) => `/dossier ${i}/café ${i % 7}.jpg`);
+    const first = inputs.map((path) => encodePath(path));
+    const again = inputs.map((path) => encodePath(path));
+    expect(again).toEqual(first);
+    // Independent truth: the WHATWG URL parser's path encoding agrees for these inputs.
+    inputs.forEach((path, i) => expect(first[i]).toBe(new URL(path, 'https://x').pathname));
+  });
+});
