@@ -30,6 +30,8 @@ export interface RateLimitInfo {
   readonly intervalMs: number | undefined;
 }
 
+import { serverRetryDelay } from './internal/retry-after.js';
+
 const brand = Symbol.for('imagekit-universal');
 
 function hasName(error: unknown, names: readonly string[]): boolean {
@@ -116,26 +118,27 @@ export function headersToRecord(headers: Headers): Record<string, string> {
  */
 export class ApiError extends ImageKitError {
   override readonly name: string = 'ApiError';
+  // Fields are `declare`d and set in the constructor: no class-field emit, a smaller browser bundle.
   /** HTTP status code. */
-  readonly status: number;
+  declare readonly status: number;
   /** Response headers, names lower-cased. */
-  readonly headers: Record<string, string>;
+  declare readonly headers: Record<string, string>;
   /** Parsed error body (`{ message, help, reason?, missingFileIds?, errors? }`). */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** The API's `message`, when present. */
-  readonly apiMessage: string | undefined;
+  declare readonly apiMessage: string | undefined;
   /** The API's `help`, when present. */
-  readonly help: string | undefined;
+  declare readonly help: string | undefined;
   /** The API's `reason` code (e.g. `FILE_ALREADY_EXISTS`), when present. */
-  readonly reason: string | undefined;
+  declare readonly reason: string | undefined;
   /** Request id from the response headers, when present. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** `X-RateLimit-*` figures, when present. */
-  readonly rateLimit: RateLimitInfo | undefined;
+  declare readonly rateLimit: RateLimitInfo | undefined;
   /** HTTP method of the failed request. */
-  readonly method: string;
+  declare readonly method: string;
   /** Path of the failed request, without the query string. */
-  readonly path: string;
+  declare readonly path: string;
 
   constructor(init: ApiErrorInit, options?: { cause?: unknown }) {
     const apiMessage = bodyField(init.body, 'message');
@@ -162,14 +165,13 @@ export class ApiError extends ImageKitError {
   /** Returns the error subclass for the status: 400 → {@link BadRequestError}, …, ≥500 → {@link InternalServerError}. */
   static from(init: ApiErrorInit, options?: { cause?: unknown }): ApiError {
     const { status } = init;
-    if (status === 400) return new BadRequestError(init, options);
-    if (status === 401) return new AuthenticationError(init, options);
-    if (status === 403) return new PermissionDeniedError(init, options);
-    if (status === 404) return new NotFoundError(init, options);
-    if (status === 409) return new ConflictError(init, options);
-    if (status === 429) return new RateLimitError(init, options);
-    if (status >= 500) return new InternalServerError(init, options);
-    return new ApiError(init, options);
+    const Class =
+      status >= 500
+        ? InternalServerError
+        : { 400: BadRequestError, 401: AuthenticationError, 403: PermissionDeniedError, 404: NotFoundError, 409: ConflictError, 429: RateLimitError }[
+            status
+          ] ?? ApiError;
+    return new Class(init, options);
   }
 }
 
@@ -196,15 +198,9 @@ export class ConflictError extends ApiError {
 /** 429: rate limited. {@link RateLimitError.retryAfterMs} says how long to wait. */
 export class RateLimitError extends ApiError {
   override readonly name: string = 'RateLimitError';
-  /** Milliseconds to wait, from `X-RateLimit-Reset` or `Retry-After`, when the server said. */
+  /** Milliseconds to wait, from `X-RateLimit-Reset`, `retry-after-ms` or `Retry-After`, when the server said. */
   get retryAfterMs(): number | undefined {
-    if (this.rateLimit?.resetMs !== undefined) return this.rateLimit.resetMs;
-    const retryAfter = this.headers['retry-after'];
-    if (retryAfter === undefined) return undefined;
-    const seconds = Number(retryAfter);
-    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-    const date = Date.parse(retryAfter);
-    return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
+    return serverRetryDelay(this.headers);
   }
 }
 /** 5xx: the server failed. */
@@ -221,7 +217,7 @@ export class ConnectionError extends ImageKitError {
 export class TimeoutError extends ImageKitError {
   override readonly name: string = 'TimeoutError';
   /** The per-attempt timeout that fired, in milliseconds. */
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
   constructor(timeoutMs: number, message?: string, options?: { cause?: unknown }) {
     super(message ?? `Request timed out after ${timeoutMs} ms`, options);
     this.timeoutMs = timeoutMs;
@@ -249,7 +245,7 @@ export type WebhookFailureReason =
 export class WebhookVerificationError extends ImageKitError {
   override readonly name: string = 'WebhookVerificationError';
   /** The check that failed. */
-  readonly reason: WebhookFailureReason;
+  declare readonly reason: WebhookFailureReason;
   constructor(reason: WebhookFailureReason, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.reason = reason;
@@ -273,7 +269,13 @@ export function isImageKitError(error: unknown): error is ImageKitError {
   return error instanceof ImageKitError || (typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[brand] === true);
 }
 
-const apiNames = [
+/** A guard that matches `Class` by `instanceof` or, across package copies, by brand and name. */
+function guard<T>(Class: abstract new (...args: never[]) => T, names: readonly string[]): (error: unknown) => error is T {
+  return (error: unknown): error is T => error instanceof Class || hasName(error, names);
+}
+
+/** True for an {@link ApiError} or any of its subclasses. */
+export const isApiError: (error: unknown) => error is ApiError = /* @__PURE__ */ guard(ApiError, [
   'ApiError',
   'BadRequestError',
   'AuthenticationError',
@@ -282,33 +284,24 @@ const apiNames = [
   'ConflictError',
   'RateLimitError',
   'InternalServerError',
-] as const;
-
-/** True for an {@link ApiError} or any of its subclasses. */
-export function isApiError(error: unknown): error is ApiError {
-  return error instanceof ApiError || hasName(error, apiNames);
-}
+]);
 /** True for a {@link NotFoundError}. */
-export function isNotFoundError(error: unknown): error is NotFoundError {
-  return error instanceof NotFoundError || hasName(error, ['NotFoundError']);
-}
+export const isNotFoundError: (error: unknown) => error is NotFoundError = /* @__PURE__ */ guard(NotFoundError, ['NotFoundError']);
 /** True for a {@link RateLimitError}. */
-export function isRateLimitError(error: unknown): error is RateLimitError {
-  return error instanceof RateLimitError || hasName(error, ['RateLimitError']);
-}
+export const isRateLimitError: (error: unknown) => error is RateLimitError = /* @__PURE__ */ guard(RateLimitError, ['RateLimitError']);
 /** True for a {@link ConnectionError}. */
-export function isConnectionError(error: unknown): error is ConnectionError {
-  return error instanceof ConnectionError || hasName(error, ['ConnectionError']);
-}
+export const isConnectionError: (error: unknown) => error is ConnectionError = /* @__PURE__ */ guard(ConnectionError, [
+  'ConnectionError',
+]);
 /** True for a {@link TimeoutError}. */
-export function isTimeoutError(error: unknown): error is TimeoutError {
-  return error instanceof TimeoutError || hasName(error, ['TimeoutError']);
-}
+export const isTimeoutError: (error: unknown) => error is TimeoutError = /* @__PURE__ */ guard(TimeoutError, ['TimeoutError']);
 /** True for an {@link UploadIndeterminateError}. */
-export function isUploadIndeterminateError(error: unknown): error is UploadIndeterminateError {
-  return error instanceof UploadIndeterminateError || hasName(error, ['UploadIndeterminateError']);
-}
+export const isUploadIndeterminateError: (error: unknown) => error is UploadIndeterminateError = /* @__PURE__ */ guard(
+  UploadIndeterminateError,
+  ['UploadIndeterminateError'],
+);
 /** True for a {@link WebhookVerificationError}. */
-export function isWebhookVerificationError(error: unknown): error is WebhookVerificationError {
-  return error instanceof WebhookVerificationError || hasName(error, ['WebhookVerificationError']);
-}
+export const isWebhookVerificationError: (error: unknown) => error is WebhookVerificationError = /* @__PURE__ */ guard(
+  WebhookVerificationError,
+  ['WebhookVerificationError'],
+);

@@ -1,3 +1,7 @@
+import { serverRetryDelay } from '../internal/retry-after.js';
+
+export { serverRetryDelay };
+
 /**
  * @module core/retry
  * Pure retry timing (exponential backoff with jitter, server-directed waits) and an
@@ -9,24 +13,6 @@ export const retryStatusCodes: ReadonlySet<number> = new Set([408, 429, 500, 502
 
 /** Backoff base and cap, in milliseconds. */
 export const retryTiming = { baseMs: 500, capMs: 8_000, maxServerWaitMs: 60_000 } as const;
-
-/**
- * How long the server asked us to wait, in milliseconds, or `undefined`.
- * `X-RateLimit-Reset` (a duration in ms, per the ImageKit docs) wins over
- * `retry-after-ms` and `Retry-After` (seconds or an HTTP date).
- */
-export function serverRetryDelay(headers: Readonly<Record<string, string>>, now: number = Date.now()): number | undefined {
-  const reset = headers['x-ratelimit-reset'];
-  if (reset !== undefined && /^\d+$/.test(reset.trim())) return Number(reset.trim());
-  const ms = headers['retry-after-ms'];
-  if (ms !== undefined && Number.isFinite(Number(ms)) && Number(ms) >= 0) return Number(ms);
-  const retryAfter = headers['retry-after'];
-  if (retryAfter === undefined) return undefined;
-  const seconds = Number(retryAfter);
-  if (retryAfter.trim() !== '' && Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(retryAfter);
-  return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
-}
 
 /**
  * Delay before retry number `attempt` (1 for the first retry).

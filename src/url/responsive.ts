@@ -5,6 +5,7 @@
  */
 import { buildUrl } from './build-url.js';
 import type { ResponsiveImageAttributes, ResponsiveImageOptions, Transformation } from './types.js';
+import { fail, record } from './values.js';
 
 /** Default device-width breakpoints, in px. */
 export const defaultDeviceBreakpoints: readonly number[] = [640, 750, 828, 1080, 1200, 1920, 2048, 3840];
@@ -14,15 +15,15 @@ export const defaultImageBreakpoints: readonly number[] = [16, 32, 48, 64, 96, 1
 const vwToken = /(?:^|\s)(1?\d{1,2})vw/g;
 
 function positive(value: unknown, option: string): number {
-  if (typeof value !== 'number') throw new TypeError(`\`${option}\` must be a number`);
-  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`\`${option}\` must be a finite number > 0`);
+  if (typeof value !== 'number') fail(option, 'a number');
+  if (!(value > 0 && value < Infinity)) fail(option, 'a finite number > 0', RangeError);
   return value;
 }
 
 function breakpoints(value: unknown, fallback: readonly number[], option: string): number[] {
   if (value === undefined) return [...fallback];
-  if (!Array.isArray(value)) throw new TypeError(`\`${option}\` must be an array of numbers`);
-  return value.map((item: unknown, i) => positive(item, `${option}[${i}]`));
+  if (!Array.isArray(value)) fail(option, 'an array of numbers');
+  return value.map((item: unknown, i) => positive(item, option + '[' + i + ']'));
 }
 
 function ascendingUnique(values: number[]): number[] {
@@ -66,16 +67,12 @@ function candidates(
  * // { src: '…/tr:w-828,c-at_max/a.jpg', srcSet: '…w-640… 1x, …w-828… 2x', width: 400 }
  */
 export function getResponsiveImageAttributes(options: ResponsiveImageOptions): ResponsiveImageAttributes {
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError('`options` must be an object with `urlEndpoint` and `src` or `path`');
-  }
+  if (!record(options, 'options')) fail('options', 'an object with `urlEndpoint` and `src` or `path`');
   const { width, sizes, maxWidth, deviceBreakpoints, imageBreakpoints, transformation, ...rest } = options;
   if (width !== undefined) positive(width, 'width');
   if (maxWidth !== undefined) positive(maxWidth, 'maxWidth');
-  if (sizes !== undefined && typeof sizes !== 'string') throw new TypeError('`sizes` must be a string');
-  if (transformation !== undefined && !Array.isArray(transformation)) {
-    throw new TypeError('`transformation` must be an array of transformation steps');
-  }
+  if (sizes !== undefined && typeof sizes !== 'string') fail('sizes', 'a string');
+  if (transformation !== undefined && !Array.isArray(transformation)) fail('transformation', 'an array of transformation steps');
   const device = ascendingUnique(breakpoints(deviceBreakpoints, defaultDeviceBreakpoints, 'deviceBreakpoints'));
   const image = breakpoints(imageBreakpoints, defaultImageBreakpoints, 'imageBreakpoints');
   const all = ascendingUnique([...image, ...device]);
