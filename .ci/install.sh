@@ -11,7 +11,7 @@ if [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" != "0" ]; then sudo="sudo"; fi
   echo "install.sh: installing Debian chromium"
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get update
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
 fi
 
 echo "install.sh: installing test runtimes (tests/runtimes)"
