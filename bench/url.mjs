@@ -86,12 +86,12 @@ function slice(run, cases, durationMs) {
 /**
  * Runs the URL benchmark. The libraries are timed in interleaved slices (so a noisy
  * machine slows all of them alike) and each library's best slice is reported, with the median.
- * @param {{ durationMs?: number, rounds?: number, log?: boolean, unique?: boolean }} [options]
+ * @param {{ durationMs: number, rounds: number, log: boolean, unique: boolean }} options
  *   `durationMs` per slice, `rounds` slices per library, `unique` paths that never repeat.
  * @returns {{ cases: number, opsPerSec: Record<'ours'|'imgix'|'ikjs', number>,
  *   medianOpsPerSec: Record<'ours'|'imgix'|'ikjs', number>, ratios: { oursOverImgix: number, oursOverIkjs: number } }}
  */
-export function runUrlBench({ durationMs = 200, rounds = 15, log = true, unique = false } = {}) {
+function runUrlBenchOnce({ durationMs, rounds, log, unique }) {
   const cases = urlBenchCases({ unique });
   const imgix = new ImgixClient({ domain: 'ik.imagekit.io' });
   const runners = {
@@ -128,9 +128,24 @@ export function runUrlBench({ durationMs = 200, rounds = 15, log = true, unique 
   return { cases: cases.length, opsPerSec, medianOpsPerSec, ratios };
 }
 
+/**
+ * Runs both variants: paths that repeat (a page reusing its images) and paths that never
+ * repeat. The result holds the first; `uniquePaths` and the `uniquePaths…` ratios the second.
+ */
+export function runUrlBench({ durationMs = 200, rounds = 15, log = true } = {}) {
+  const repeated = runUrlBenchOnce({ durationMs, rounds, log, unique: false });
+  const unique = runUrlBenchOnce({ durationMs, rounds, log, unique: true });
+  return {
+    ...repeated,
+    uniquePaths: unique,
+    ratios: {
+      ...repeated.ratios,
+      uniquePathsOursOverImgix: unique.ratios.oursOverImgix,
+      uniquePathsOursOverIkjs: unique.ratios.oursOverIkjs,
+    },
+  };
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const durationMs = Number(process.argv[2] ?? 200);
-  const rounds = Number(process.argv[3] ?? 15);
-  runUrlBench({ durationMs, rounds });
-  runUrlBench({ durationMs, rounds, unique: true });
+  runUrlBench({ durationMs: Number(process.argv[2] ?? 200), rounds: Number(process.argv[3] ?? 15) });
 }
