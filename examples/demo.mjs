@@ -6,6 +6,7 @@
 // no network). With IMAGEKIT_PRIVATE_KEY, IMAGEKIT_PUBLIC_KEY and IMAGEKIT_URL_ENDPOINT
 // set, the same tour runs against the real ImageKit API (it uploads into a folder named
 // /imagekit-universal-demo-<time> and deletes what it created at the end).
+// EMULATOR_DATA_DIR=<folder> keeps the emulator's state on disk between runs.
 import { readFile, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -56,7 +57,8 @@ if (useRealApi) {
   };
   console.log('Running against the real ImageKit API.');
 } else {
-  emulator = await startEmulator();
+  // EMULATOR_DATA_DIR=.emulator-data npm run demo keeps the emulator's files between runs.
+  emulator = await startEmulator(env.EMULATOR_DATA_DIR ? { dataDir: env.EMULATOR_DATA_DIR } : {});
   config = {
     privateKey: emulator.privateKey,
     publicKey: emulator.publicKey,
