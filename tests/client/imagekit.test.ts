@@ -1,42 +1,18 @@
 import { createHmac } from 'node:crypto';
 import { inspect } from 'node:util';
 import ImageKitV6 from 'imagekit';
-import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { HttpResponse } from 'msw';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ImageKit } from '../../src/client/imagekit.js';
 import { buildUrl } from '../../src/url/build-url.js';
+import { basicAuthorization, recordWire, type SeenRequest } from '../support/wire-recorder.js';
 
 const privateKey = 'private_Cl1ent+Secret/Key=';
 const publicKey = 'public_abc';
 const urlEndpoint = 'https://ik.imagekit.io/demo';
-const authorization = `Basic ${Buffer.from(`${privateKey}:`).toString('base64')}`;
-
-interface Seen {
-  method: string;
-  url: URL;
-  headers: Headers;
-  text: string;
-}
-let seen: Seen[] = [];
-let reply: (request: Request) => Response = () => HttpResponse.json({});
-
-const record = async ({ request }: { request: Request }): Promise<Response> => {
-  seen.push({ method: request.method, url: new URL(request.url), headers: request.headers, text: await request.clone().text() });
-  return reply(request);
-};
-const server = setupServer(
-  http.all('https://api.imagekit.io/*', record),
-  http.all('https://upload.imagekit.io/*', record),
-  http.all('https://proxy.example.test/*', record),
-);
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  seen = [];
-  reply = () => HttpResponse.json({});
-  vi.useRealTimers();
-});
-afterAll(() => server.close());
+const authorization = basicAuthorization(privateKey);
+const wire = recordWire(['https://api.imagekit.io', 'https://upload.imagekit.io', 'https://proxy.example.test']);
+afterEach(() => vi.useRealTimers());
 
 const client = (): ImageKit => new ImageKit({ privateKey, publicKey, urlEndpoint });
 const v6 = (): InstanceType<typeof ImageKitV6> => new ImageKitV6({ privateKey, publicKey, urlEndpoint });
@@ -124,11 +100,11 @@ describe('same wire requests as imagekit v6 for the classic endpoints', () => {
     ['deleteCustomMetadataField', ['cmf_1']],
   ];
 
-  async function capture(target: Record<string, (...args: unknown[]) => Promise<unknown>>, name: string, args: unknown[]): Promise<Seen> {
-    seen = [];
+  async function capture(target: Record<string, (...args: unknown[]) => Promise<unknown>>, name: string, args: unknown[]): Promise<SeenRequest> {
+    wire.seen = [];
     await target[name]!(...args).catch(() => {});
-    expect(seen, `${name} made one request`).toHaveLength(1);
-    return seen[0]!;
+    expect(wire.seen, `${name} made one request`).toHaveLength(1);
+    return wire.seen[0]!;
   }
 
   it.each(calls)('%s', async (name, args) => {
@@ -171,19 +147,19 @@ describe('options', () => {
     expect(proxied).not.toBe(original);
     await proxied.getFileDetails('f1');
     await original.getFileDetails('f1');
-    expect(seen.map((s) => s.url.href)).toEqual([
+    expect(wire.seen.map((s) => s.url.href)).toEqual([
       'https://proxy.example.test/ik/v1/files/f1/details',
       'https://api.imagekit.io/v1/files/f1/details',
     ]);
-    expect(seen[0]!.headers.get('authorization')).toBe(authorization);
+    expect(wire.seen[0]!.headers.get('authorization')).toBe(authorization);
     expect(() => original.withOptions({ bogus: 1 } as never)).toThrow(/Unknown option `bogus`/);
   });
 
   it('per-request options reach the engine (maxRetries, headers)', async () => {
-    reply = () => HttpResponse.json({}, { status: 500 });
+    wire.reply = () => HttpResponse.json({}, { status: 500 });
     await expect(client().listFiles({}, { maxRetries: 0, headers: { 'x-test': '1' } })).rejects.toThrow(/500/);
-    expect(seen).toHaveLength(1);
-    expect(seen[0]!.headers.get('x-test')).toBe('1');
+    expect(wire.seen).toHaveLength(1);
+    expect(wire.seen[0]!.headers.get('x-test')).toBe('1');
   });
 });
 
@@ -301,15 +277,15 @@ describe('non-HTTP helpers', () => {
   });
 
   it('uploadFile / upload post to the upload host with Basic auth', async () => {
-    reply = () => HttpResponse.json({ fileId: 'up1', name: 'a.txt' });
+    wire.reply = () => HttpResponse.json({ fileId: 'up1', name: 'a.txt' });
     const result = await client().uploadFile({ file: 'aGVsbG8=', fileName: 'a.txt' });
     expect(result.fileId).toBe('up1');
     await client().upload({ file: 'aGVsbG8=', fileName: 'b.txt' });
-    expect(seen.map((s) => `${s.method} ${s.url.href}`)).toEqual([
+    expect(wire.seen.map((s) => `${s.method} ${s.url.href}`)).toEqual([
       'POST https://upload.imagekit.io/api/v1/files/upload',
       'POST https://upload.imagekit.io/api/v1/files/upload',
     ]);
-    expect(seen[0]!.headers.get('authorization')).toBe(authorization);
+    expect(wire.seen[0]!.headers.get('authorization')).toBe(authorization);
   });
 
   it('verifyWebhookEvent checks a legacy x-ik-signature like v6', async () => {
@@ -332,7 +308,7 @@ describe('metadata routing', () => {
     await client().getFileMetadata('https://ik.imagekit.io/demo/a.jpg');
     await client().getFileMetadata('file_1');
     await client().getRemoteFileUrlMetadata('http://ik.imagekit.io/demo/b.jpg');
-    expect(seen.map((s) => s.url.pathname + s.url.search)).toEqual([
+    expect(wire.seen.map((s) => s.url.pathname + s.url.search)).toEqual([
       '/v1/metadata?url=https%3A%2F%2Fik.imagekit.io%2Fdemo%2Fa.jpg',
       '/v1/files/file_1/metadata',
       '/v1/metadata?url=http%3A%2F%2Fik.imagekit.io%2Fdemo%2Fb.jpg',
@@ -340,7 +316,7 @@ describe('metadata routing', () => {
   });
 
   it('iterateFiles pages through the client', async () => {
-    reply = (request) => {
+    wire.reply = (request) => {
       const skip = Number(new URL(request.url).searchParams.get('skip'));
       return HttpResponse.json(skip < 4 ? [{ fileId: `f${skip}` }, { fileId: `f${skip + 1}` }] : [{ fileId: 'last' }]);
     };

@@ -1,6 +1,5 @@
-import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
 import { createClientContext } from '../../src/core/context.js';
 import { isPartialSuccess } from '../../src/core/request.js';
 import {
@@ -16,34 +15,12 @@ import {
 } from '../../src/errors.js';
 import * as media from '../../src/media/index.js';
 import { endpointCases } from './cases.js';
+import { basicAuthorization, recordWire } from '../support/wire-recorder.js';
 
 const privateKey = 'private_lsK9x/+=Secret_Key';
 // Independent oracle for the header: Node's Buffer, not our base64 code.
-const authorization = `Basic ${Buffer.from(`${privateKey}:`, 'utf8').toString('base64')}`;
-
-interface Seen {
-  method: string;
-  url: URL;
-  headers: Headers;
-  text: string;
-}
-
-let seen: Seen[] = [];
-let reply: () => Response = () => HttpResponse.json({});
-
-const server = setupServer(
-  http.all('https://api.imagekit.io/*', async ({ request }) => {
-    seen.push({ method: request.method, url: new URL(request.url), headers: request.headers, text: await request.text() });
-    return reply();
-  }),
-);
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  seen = [];
-});
-afterAll(() => server.close());
+const authorization = basicAuthorization(privateKey);
+const wire = recordWire(['https://api.imagekit.io']);
 
 const context = createClientContext({ privateKey });
 
@@ -68,11 +45,11 @@ describe('every management endpoint has a wire test', () => {
 
 describe.each(endpointCases)('$name', (testCase) => {
   it(`sends ${testCase.method} ${testCase.path} with Basic auth, exact query and JSON body`, async () => {
-    reply = respond(testCase.status, testCase.reply, { 'x-ik-requestid': 'req-42' });
+    wire.reply = respond(testCase.status, testCase.reply, { 'x-ik-requestid': 'req-42' });
     const result = (await testCase.call(context)) as { $ResponseMetadata: { statusCode: number; requestId?: string } };
 
-    expect(seen).toHaveLength(1);
-    const request = seen[0]!;
+    expect(wire.seen).toHaveLength(1);
+    const request = wire.seen[0]!;
     expect(request.method).toBe(testCase.method);
     expect(request.url.origin).toBe('https://api.imagekit.io');
     expect(request.url.pathname).toBe(testCase.path);
@@ -103,7 +80,7 @@ describe.each(endpointCases)('$name', (testCase) => {
     [429, RateLimitError],
     [500, InternalServerError],
   ])('maps %i to its error class with requestId and rate-limit figures, leaking no secret', async (status, ErrorClass) => {
-    reply = respond(
+    wire.reply = respond(
       status,
       { message: 'Nope', help: 'For support kindly contact us', reason: 'SOME_REASON' },
       { 'x-ik-requestid': 'req-err', 'x-ratelimit-limit': '5', 'x-ratelimit-reset': '1200', 'x-ratelimit-interval': '1000' },
@@ -130,14 +107,14 @@ describe.each(endpointCases)('$name', (testCase) => {
     expect(dump).not.toContain(privateKey);
     expect(dump).not.toContain(authorization.slice('Basic '.length));
     expect(dump.toLowerCase()).not.toContain('authorization');
-    expect(seen).toHaveLength(1);
+    expect(wire.seen).toHaveLength(1);
   });
 });
 
 describe('status handling', () => {
   it('bulk delete 207 resolves with errors and isPartialSuccess', async () => {
     const body = { successfullyDeletedFileIds: ['a'], errors: [{ fileId: 'b', error: 'locked' }] };
-    reply = respond(207, body);
+    wire.reply = respond(207, body);
     const result = await media.bulkDeleteFiles(context, ['a', 'b']);
     expect(result).toEqual(body);
     expect(isPartialSuccess(result)).toBe(true);
@@ -145,68 +122,68 @@ describe('status handling', () => {
   });
 
   it('bulk tag 207 resolves with errors', async () => {
-    reply = respond(207, { successfullyUpdatedFileIds: ['a'], errors: [{ fileId: 'b', error: 'x' }] });
+    wire.reply = respond(207, { successfullyUpdatedFileIds: ['a'], errors: [{ fileId: 'b', error: 'x' }] });
     const result = await media.bulkAddTags(context, ['a', 'b'], ['t']);
     expect(isPartialSuccess(result)).toBe(true);
   });
 
   it('rename 207 (purge failed) resolves with the reason', async () => {
-    reply = respond(207, { message: 'renamed, purge failed', reason: 'PURGE_FAILED' });
+    wire.reply = respond(207, { message: 'renamed, purge failed', reason: 'PURGE_FAILED' });
     const result = await media.renameFile(context, { filePath: '/a.jpg', newFileName: 'b.jpg', purgeCache: true });
     expect(isPartialSuccess(result)).toBe(true);
     expect(result.reason).toBe('PURGE_FAILED');
   });
 
   it('createFolder 201 with an empty body resolves to {}', async () => {
-    reply = respond(201);
+    wire.reply = respond(201);
     const result = await media.createFolder(context, { folderName: 'x' });
     expect(result).toEqual({});
     expect(result.$ResponseMetadata.statusCode).toBe(201);
-    expect(JSON.parse(seen[0]!.text)).toEqual({ folderName: 'x', parentFolderPath: '/' });
+    expect(JSON.parse(wire.seen[0]!.text)).toEqual({ folderName: 'x', parentFolderPath: '/' });
   });
 
   it('bulk delete 404 carries missingFileIds on the error body', async () => {
-    reply = respond(404, { message: 'not found', missingFileIds: ['zz'] });
+    wire.reply = respond(404, { message: 'not found', missingFileIds: ['zz'] });
     const error = (await media.bulkDeleteFiles(context, ['zz']).catch((e: unknown) => e)) as NotFoundError;
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error.body as { missingFileIds: string[] }).missingFileIds).toEqual(['zz']);
   });
 
   it('copyFolder sends the v6 includeFileVersions as includeVersions', async () => {
-    reply = respond(200, { jobId: 'j' });
+    wire.reply = respond(200, { jobId: 'j' });
     await media.copyFolder(context, { sourceFolderPath: '/a', destinationPath: '/b', includeFileVersions: true });
-    expect(JSON.parse(seen[0]!.text)).toEqual({ sourceFolderPath: '/a', destinationPath: '/b', includeVersions: true });
+    expect(JSON.parse(wire.seen[0]!.text)).toEqual({ sourceFolderPath: '/a', destinationPath: '/b', includeVersions: true });
   });
 
   it('legacy list params: tags as a string, name, includeFolder', async () => {
-    reply = respond(200, []);
+    wire.reply = respond(200, []);
     await media.listFiles(context, { tags: 'a,b', name: 'x.jpg', includeFolder: true });
-    expect(Object.fromEntries(seen[0]!.url.searchParams)).toEqual({ tags: 'a,b', name: 'x.jpg', includeFolder: 'true' });
+    expect(Object.fromEntries(wire.seen[0]!.url.searchParams)).toEqual({ tags: 'a,b', name: 'x.jpg', includeFolder: 'true' });
   });
 
   it('an error body that is not JSON becomes { message: text }', async () => {
-    reply = () => new HttpResponse('upstream exploded', { status: 502 });
+    wire.reply = () => new HttpResponse('upstream exploded', { status: 502 });
     const error = (await media.getFileDetails(context, 'f1', { maxRetries: 0 }).catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(InternalServerError);
     expect(error.body).toEqual({ message: 'upstream exploded' });
   });
 
   it('per-request headers reach the wire', async () => {
-    reply = respond(200, []);
+    wire.reply = respond(200, []);
     await media.listOrigins(context, { headers: { 'X-Request-Tag': 't1' } });
-    expect(seen[0]!.headers.get('x-request-tag')).toBe('t1');
+    expect(wire.seen[0]!.headers.get('x-request-tag')).toBe('t1');
   });
 
   it('retries a GET after 503 and resolves (real timers, server-directed 10 ms wait)', async () => {
     let n = 0;
-    reply = () => (++n === 1 ? HttpResponse.json({}, { status: 503, headers: { 'retry-after-ms': '10' } }) : HttpResponse.json([]));
+    wire.reply = () => (++n === 1 ? HttpResponse.json({}, { status: 503, headers: { 'retry-after-ms': '10' } }) : HttpResponse.json([]));
     await media.listSavedExtensions(context);
-    expect(seen).toHaveLength(2);
+    expect(wire.seen).toHaveLength(2);
   });
 
   it('does not retry a copyFile after a 500', async () => {
-    reply = respond(500, { message: 'x' });
+    wire.reply = respond(500, { message: 'x' });
     await expect(media.copyFile(context, { sourceFilePath: '/a', destinationPath: '/b' })).rejects.toBeInstanceOf(InternalServerError);
-    expect(seen).toHaveLength(1);
+    expect(wire.seen).toHaveLength(1);
   });
 });
