@@ -6,7 +6,7 @@
  * Retries follow {@link uploadFailureVerdict} (see `retry-policy.ts` for the table).
  */
 import { ApiError, ConnectionError, TimeoutError, UploadIndeterminateError } from '../errors.js';
-import { retryDelay, sleep } from '../core/retry.js';
+import { retryDelay, retryTiming, serverRetryDelay, sleep } from '../core/retry.js';
 import { withMetadata } from '../internal/metadata.js';
 import type { FetchLike } from '../transport/fetch.js';
 import { UploadTransportError, type UploadHttpResponse, type UploadRequest } from '../transport/upload-types.js';
@@ -160,7 +160,10 @@ export async function runUpload(call: UploadCall): Promise<UploadResponse> {
       sameTarget: targetsSamePath(options),
       authResendable: call.authResendable,
     });
-    if (verdict === 'retry' && attemptNumber < call.maxRetries) {
+    // As in the API core: a server-directed wait beyond the cap is not slept; the failure is reported.
+    const serverWait = outcome.headers ? serverRetryDelay(outcome.headers) : undefined;
+    const waitAllowed = serverWait === undefined || serverWait <= retryTiming.maxServerWaitMs;
+    if (verdict === 'retry' && attemptNumber < call.maxRetries && waitAllowed) {
       await sleep(retryDelay(attemptNumber + 1, outcome.headers), signal);
     } else if (verdict === 'fail' || !sent) {
       throw error;
