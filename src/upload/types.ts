@@ -211,12 +211,19 @@ export type ExtensionStatus = Partial<
   Record<'remove-bg' | 'google-auto-tagging' | 'aws-auto-tagging' | 'ai-auto-description' | 'ai-tasks', 'success' | 'pending' | 'failed'>
 >;
 
-/** The upload API's answer (imagekit-api §11.2). Fields gated by `responseFields` appear only when asked for. */
+/**
+ * The upload API's answer (imagekit-api §11.2). `fileId`, `name`, `filePath` and `url` are
+ * in every successful answer; fields gated by `responseFields` appear only when asked for.
+ */
 export interface UploadResponse {
-  fileId?: string;
-  name?: string;
-  filePath?: string;
-  url?: string;
+  /** Id of the stored file. */
+  fileId: string;
+  /** Stored file name (with the unique suffix when `useUniqueFileName` was on). */
+  name: string;
+  /** Path in the media library, e.g. `/products/shoe_a1b2c3.jpg`. */
+  filePath: string;
+  /** Delivery URL of the file. */
+  url: string;
   thumbnailUrl?: string;
   height?: number;
   width?: number;
