@@ -1,6 +1,7 @@
 // The installed package's client against the installed emulator's fault injection.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installPacked, type Installed } from './installed.js';
+import { failure } from '../support/failure.js';
 
 type Root = typeof import('../../src/index.js');
 type ServerEntry = typeof import('../../src/server.js');
@@ -25,15 +26,6 @@ afterAll(async () => {
 
 function client() {
   return new sdk.ImageKit({ privateKey: running.privateKey, baseUrl: running.url, uploadBaseUrl: running.url, timeout: 2_000 });
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error & Record<string, unknown>> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error & Record<string, unknown>;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('emulator fault injection seen through the client', () => {

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { installPacked, type Installed } from './installed.js';
+import { failure } from '../support/failure.js';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
 type Root = typeof import('../../src/index.js');
@@ -52,15 +53,6 @@ function drain(request: IncomingMessage): Promise<void> {
     request.on('data', () => undefined);
     request.on('end', resolve);
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error & Record<string, unknown>> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error & Record<string, unknown>;
-  }
-  throw new Error('expected a rejection');
 }
 
 /** No secret in the message, stack, JSON or a deep inspect of the error and its causes. */

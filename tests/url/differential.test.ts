@@ -193,15 +193,19 @@ describe('differential: imagekit v6 url() (legacy)', () => {
   const legacyPath = relativePath([], fc.constant('/')).map((p) => (p.startsWith('/') ? p : '/' + p));
   const legacyQuery = fc.option(fc.dictionary(alnumKey.filter((k) => k !== 'tr'), fc.oneof(safeValue, fc.integer()), { maxKeys: 3 }), { nil: undefined });
 
+  /** Our URL and v6's `url()` for the same options (plus optional query parameters) mean the same. */
+  function expectSameAsLegacy(options: Record<string, unknown>, qp: unknown): void {
+    if (qp !== undefined) options['queryParameters'] = qp;
+    const endpoint = 'https://ik.imagekit.io/demo';
+    const ours = buildUrl({ urlEndpoint: endpoint, ...options } as never);
+    const theirs = legacy.url(structuredClone(options) as never);
+    expect(meaning(ours, endpoint)).toEqual(meaning(theirs, endpoint));
+  }
+
   it('means the same URL for paths', () => {
     fc.assert(
       fc.property(legacyPath, legacySteps, fc.constantFrom<'path' | 'query'>('path', 'query'), legacyQuery, (path, transformation, position, qp) => {
-        const options: Record<string, unknown> = { path, transformation, transformationPosition: position };
-        if (qp !== undefined) options['queryParameters'] = qp;
-        const endpoint = 'https://ik.imagekit.io/demo';
-        const ours = buildUrl({ urlEndpoint: endpoint, ...options } as never);
-        const theirs = legacy.url(structuredClone(options) as never);
-        expect(meaning(ours, endpoint)).toEqual(meaning(theirs, endpoint));
+        expectSameAsLegacy({ path, transformation, transformationPosition: position }, qp);
       }),
       runs,
     );
@@ -211,12 +215,7 @@ describe('differential: imagekit v6 url() (legacy)', () => {
       fc.property(absoluteSource, legacySteps, legacyQuery, (src, transformation, qp) => {
         // v6 `set`s query parameters (replacing a key of the src query); we append (rule 5).
         fc.pre(Object.keys(qp ?? {}).every((k) => !new URL(src).searchParams.has(k)));
-        const options: Record<string, unknown> = { src, transformation };
-        if (qp !== undefined) options['queryParameters'] = qp;
-        const endpoint = 'https://ik.imagekit.io/demo';
-        const ours = buildUrl({ urlEndpoint: endpoint, ...options } as never);
-        const theirs = legacy.url(structuredClone(options) as never);
-        expect(meaning(ours, endpoint)).toEqual(meaning(theirs, endpoint));
+        expectSameAsLegacy({ src, transformation }, qp);
       }),
       runs,
     );
