@@ -13,6 +13,13 @@ import { requireObject, requireString } from './validate.js';
 
 const basePath = '/v1/accounts/origins';
 
+/** Create and replace (PUT) both send a whole origin: the same required fields. */
+function validOrigin(origin: OriginRequest): void {
+  requireObject('origin', origin);
+  requireString('origin.type', origin.type);
+  requireString('origin.name', origin.name);
+}
+
 /**
  * Creates one (`POST /v1/accounts/origins`). Retried only when
  * nothing was processed (a replay could create a duplicate).
@@ -23,9 +30,7 @@ export function createOrigin(
   origin: OriginRequest,
   options?: RequestOptions,
 ): Promise<WithMetadata<Origin>> {
-  requireObject('origin', origin);
-  requireString('origin.type', origin.type);
-  requireString('origin.name', origin.name);
+  validOrigin(origin);
   return apiRequest(context, { ...options, method: 'POST', path: basePath, body: origin, retry: 'safe' });
 }
 
@@ -63,9 +68,7 @@ export function updateOrigin(
   options?: RequestOptions,
 ): Promise<WithMetadata<Origin>> {
   const path = `${basePath}/${pathSegment('originId', originId)}`;
-  requireObject('origin', origin);
-  requireString('origin.type', origin.type);
-  requireString('origin.name', origin.name);
+  validOrigin(origin);
   return apiRequest(context, { ...options, method: 'PUT', path, body: origin, retry: 'always' });
 }
 

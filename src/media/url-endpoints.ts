@@ -13,6 +13,12 @@ import { requireObject, requireString } from './validate.js';
 
 const basePath = '/v1/accounts/url-endpoints';
 
+/** Create and replace (PUT) both send a whole URL endpoint: the same required fields. */
+function validUrlEndpoint(urlEndpoint: UrlEndpointRequest): void {
+  requireObject('urlEndpoint', urlEndpoint);
+  requireString('urlEndpoint.description', urlEndpoint.description);
+}
+
 /**
  * Creates one (`POST /v1/accounts/url-endpoints`). Retried only when
  * nothing was processed (a replay could create a duplicate).
@@ -23,8 +29,7 @@ export function createUrlEndpoint(
   urlEndpoint: UrlEndpointRequest,
   options?: RequestOptions,
 ): Promise<WithMetadata<UrlEndpoint>> {
-  requireObject('urlEndpoint', urlEndpoint);
-  requireString('urlEndpoint.description', urlEndpoint.description);
+  validUrlEndpoint(urlEndpoint);
   return apiRequest(context, { ...options, method: 'POST', path: basePath, body: urlEndpoint, retry: 'safe' });
 }
 
@@ -62,8 +67,7 @@ export function updateUrlEndpoint(
   options?: RequestOptions,
 ): Promise<WithMetadata<UrlEndpoint>> {
   const path = `${basePath}/${pathSegment('urlEndpointId', urlEndpointId)}`;
-  requireObject('urlEndpoint', urlEndpoint);
-  requireString('urlEndpoint.description', urlEndpoint.description);
+  validUrlEndpoint(urlEndpoint);
   return apiRequest(context, { ...options, method: 'PUT', path, body: urlEndpoint, retry: 'always' });
 }
 
