@@ -34,12 +34,6 @@ import { serverRetryDelay } from './internal/retry-after.js';
 
 const brand = Symbol.for('imagekit-universal');
 
-function hasName(error: unknown, names: readonly string[]): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const record = error as { name?: unknown; [brand]?: unknown };
-  return record[brand] === true && typeof record.name === 'string' && names.includes(record.name);
-}
-
 /**
  * Base class of every runtime failure this SDK raises.
  * Never carries a private key, a signature, a token or an `Authorization` header.
@@ -269,39 +263,33 @@ export function isImageKitError(error: unknown): error is ImageKitError {
   return error instanceof ImageKitError || (typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[brand] === true);
 }
 
-/** A guard that matches `Class` by `instanceof` or, across package copies, by brand and name. */
-function guard<T>(Class: abstract new (...args: never[]) => T, names: readonly string[]): (error: unknown) => error is T {
-  return (error: unknown): error is T => error instanceof Class || hasName(error, names);
+/**
+ * A guard that matches `Class` by `instanceof` or, across package copies, by the brand and
+ * `name` (without `name`: by the brand and a numeric `status`, which only API errors have).
+ */
+function guard<T>(Class: abstract new (...args: never[]) => T, name?: string): (error: unknown) => error is T {
+  return (error: unknown): error is T =>
+    error instanceof Class ||
+    (isImageKitError(error) && (name ? error.name === name : typeof (error as { status?: unknown }).status === 'number'));
 }
 
 /** True for an {@link ApiError} or any of its subclasses. */
-export const isApiError: (error: unknown) => error is ApiError = /* @__PURE__ */ guard(ApiError, [
-  'ApiError',
-  'BadRequestError',
-  'AuthenticationError',
-  'PermissionDeniedError',
-  'NotFoundError',
-  'ConflictError',
-  'RateLimitError',
-  'InternalServerError',
-]);
+export const isApiError: (error: unknown) => error is ApiError = /* @__PURE__ */ guard(ApiError);
 /** True for a {@link NotFoundError}. */
-export const isNotFoundError: (error: unknown) => error is NotFoundError = /* @__PURE__ */ guard(NotFoundError, ['NotFoundError']);
+export const isNotFoundError: (error: unknown) => error is NotFoundError = /* @__PURE__ */ guard(NotFoundError, 'NotFoundError');
 /** True for a {@link RateLimitError}. */
-export const isRateLimitError: (error: unknown) => error is RateLimitError = /* @__PURE__ */ guard(RateLimitError, ['RateLimitError']);
+export const isRateLimitError: (error: unknown) => error is RateLimitError = /* @__PURE__ */ guard(RateLimitError, 'RateLimitError');
 /** True for a {@link ConnectionError}. */
-export const isConnectionError: (error: unknown) => error is ConnectionError = /* @__PURE__ */ guard(ConnectionError, [
-  'ConnectionError',
-]);
+export const isConnectionError: (error: unknown) => error is ConnectionError = /* @__PURE__ */ guard(ConnectionError, 'ConnectionError');
 /** True for a {@link TimeoutError}. */
-export const isTimeoutError: (error: unknown) => error is TimeoutError = /* @__PURE__ */ guard(TimeoutError, ['TimeoutError']);
+export const isTimeoutError: (error: unknown) => error is TimeoutError = /* @__PURE__ */ guard(TimeoutError, 'TimeoutError');
 /** True for an {@link UploadIndeterminateError}. */
 export const isUploadIndeterminateError: (error: unknown) => error is UploadIndeterminateError = /* @__PURE__ */ guard(
   UploadIndeterminateError,
-  ['UploadIndeterminateError'],
+  'UploadIndeterminateError',
 );
 /** True for a {@link WebhookVerificationError}. */
 export const isWebhookVerificationError: (error: unknown) => error is WebhookVerificationError = /* @__PURE__ */ guard(
   WebhookVerificationError,
-  ['WebhookVerificationError'],
+  'WebhookVerificationError',
 );

@@ -11,14 +11,11 @@ import { fail, record, text } from './values.js';
 export type RenderSteps = (steps: unknown, label: string) => string;
 
 /**
- * `[group, name, key, name, key, …]`: the facets written after the input, in Node v7 order
- * (lx, ly, lxc, lyc, lfo, lap; JS v5 swaps the last two). Group `""` is the layer itself.
+ * The facets written after the input, in Node v7 order (lx, ly, lxc, lyc, lfo, lap; JS v5
+ * swaps the last two): `group name key name key …` per `|`-separated part, where group
+ * `-` is the layer itself.
  */
-const facets: ReadonlyArray<readonly string[]> = [
-  ['', 'layerMode', 'lm'],
-  ['position', 'x', 'lx', 'y', 'ly', 'xCenter', 'lxc', 'yCenter', 'lyc', 'focus', 'lfo', 'anchorPoint', 'lap'],
-  ['timing', 'start', 'lso', 'end', 'leo', 'duration', 'ldu'],
-];
+const facets = '- layerMode lm|position x lx y ly xCenter lxc yCenter lyc focus lfo anchorPoint lap|timing start lso end leo duration ldu';
 
 /**
  * Renders a layer object, or returns `undefined` when the layer is dropped (no `type`,
@@ -29,49 +26,45 @@ const facets: ReadonlyArray<readonly string[]> = [
 export function renderOverlay(overlay: unknown, label: string, renderSteps: RenderSteps): string | undefined {
   const layer = record(overlay, label);
   const type = layer?.['type'];
-  if (!layer || type == null || type === '') return undefined;
+  if (type == null || type === '') return undefined;
   const field =
     type === 'text'
-      ? 'text'
+      ? type
       : type === 'solidColor'
         ? 'color'
         : type === 'image' || type === 'video' || type === 'subtitle'
           ? 'input'
           : fail(label + '.type', '"text", "image", "video", "subtitle" or "solidColor"');
-  const value = layer[field];
+  const value = layer![field];
   if (value == null || value === '') return undefined;
   let input = text(value, label + '.' + field);
-  let out: string;
-  if (field === 'color') {
-    out = 'l-image,i-ik_canvas,bg-' + input;
-  } else {
-    const encoding = layer['encoding'] ?? 'auto';
+  let out = 'l-image,i-ik_canvas,bg-' + input;
+  if (field !== 'color') {
+    const encoding = layer!['encoding'] ?? 'auto';
     if (encoding !== 'auto' && encoding !== 'plain' && encoding !== 'base64') {
       fail(label + '.encoding', '"auto", "plain" or "base64"');
     }
     const path = field === 'input';
-    // An input path loses one leading and one trailing "/".
+    // An input path loses one leading and one trailing "/"; inside it "/" is allowed plainly.
     if (path) input = input.replace(/^\/|\/$/g, '');
-    const plain = encoding === 'plain' || (encoding === 'auto' && (path ? /^[\w\-./ ]*$/ : /^[\w\-. ]*$/).test(input));
+    const plain = encoding === 'plain' || (encoding === 'auto' && /^[\w\-. ]*$/.test(path ? input.replaceAll('/', '') : input));
     // `subtitle` → `l-subtitles` (the layer name changed on 2026-01-29; url-rules §4).
     out =
-      'l-' + (type === 'subtitle' ? 'subtitles' : type) + ',' +
+      'l-' + (type === 'subtitle' ? 'subtitles' : type) + ',i' +
       (!plain
-        ? 'ie-' + encodeComponent(btoa(String.fromCharCode(...new TextEncoder().encode(input))))
-        : path
-          ? 'i-' + input.replaceAll('/', '@@')
-          : 'i-' + encodeComponent(input));
+        ? 'e-' + encodeComponent(btoa(String.fromCharCode(...new TextEncoder().encode(input))))
+        : '-' + (path ? input.replaceAll('/', '@@') : encodeComponent(input)));
   }
-  for (const spec of facets) {
-    const name = spec[0]!;
-    const at = name ? label + '.' + name : label;
-    const group = name ? record(layer[name], at) : layer;
-    for (let i = 1; group && i < spec.length; i += 2) {
+  for (const part of facets.split('|')) {
+    const [name, ...spec] = part.split(' ');
+    const at = name === '-' ? label : label + '.' + name;
+    const group = name === '-' ? layer : record(layer![name!], at);
+    for (let i = 0; group && i < spec.length; i += 2) {
       const facet = group[spec[i]!];
       // Falsy values are skipped (as Node v7); NaN still throws.
       if (facet || facet !== facet) out += ',' + spec[i + 1]! + '-' + text(facet, at + '.' + spec[i]!);
     }
   }
-  const inner = renderSteps(layer['transformation'] ?? undefined, label + '.transformation');
+  const inner = renderSteps(layer!['transformation'] ?? undefined, label + '.transformation');
   return out + (inner && ',' + inner) + ',l-end';
 }

@@ -4,48 +4,25 @@
  * with {@link buildUrl}. Pure and synchronous; runs everywhere.
  */
 import { buildUrl } from './build-url.js';
-import type { ResponsiveImageAttributes, ResponsiveImageOptions, Transformation } from './types.js';
+import type { ResponsiveImageAttributes, ResponsiveImageOptions } from './types.js';
 import { fail, record } from './values.js';
 
 /** Default device-width breakpoints, in px. */
-export const defaultDeviceBreakpoints: readonly number[] = [640, 750, 828, 1080, 1200, 1920, 2048, 3840];
+const defaultDeviceBreakpoints = [640, 750, 828, 1080, 1200, 1920, 2048, 3840];
 /** Default small-image breakpoints, in px. */
-export const defaultImageBreakpoints: readonly number[] = [16, 32, 48, 64, 96, 128, 256, 384];
+const defaultImageBreakpoints = [16, 32, 48, 64, 96, 128, 256, 384];
 
-const vwToken = /(?:^|\s)(1?\d{1,2})vw/g;
-
+/** `value` when it is a finite number > 0. */
 function positive(value: unknown, option: string): number {
   if (typeof value !== 'number') fail(option, 'a number');
-  if (!(value > 0 && value < Infinity)) fail(option, 'a finite number > 0', RangeError);
-  return value;
+  return value > 0 && value < Infinity ? value : fail(option, 'a finite number > 0', RangeError);
 }
 
-function breakpoints(value: unknown, fallback: readonly number[], option: string): number[] {
-  if (value === undefined) return [...fallback];
-  if (!Array.isArray(value)) fail(option, 'an array of numbers');
-  return value.map((item: unknown, i) => positive(item, option + '[' + i + ']'));
-}
-
-function ascendingUnique(values: number[]): number[] {
-  return [...new Set(values)].sort((a, b) => a - b);
-}
-
-/** Candidate widths and their descriptor kind, as @imagekit/javascript chooses them. */
-function candidates(
-  all: number[],
-  device: number[],
-  width: number | undefined,
-  sizes: string | undefined,
-): { widths: number[]; kind: 'w' | 'x' } {
-  if (sizes) {
-    const percents = [...sizes.matchAll(vwToken)].map((match) => Number(match[1]));
-    if (percents.length === 0) return { widths: all, kind: 'w' };
-    const minimum = (device[0] ?? 0) * (Math.min(...percents) / 100);
-    return { widths: all.filter((w) => w >= minimum), kind: 'w' };
-  }
-  if (width === undefined) return { widths: device, kind: 'w' };
-  const nearest = (target: number): number => all.find((w) => w >= target) ?? all[all.length - 1] ?? target;
-  return { widths: [...new Set([nearest(width), nearest(width * 2)])], kind: 'x' };
+/** The breakpoints of `value` (or `fallback`), validated, ascending and without repeats. */
+function breakpoints(value: unknown, fallback: number[], option: string, more: number[] = []): number[] {
+  if (value !== undefined && !Array.isArray(value)) fail(option, 'an array of numbers');
+  const list = ((value as unknown[] | undefined) ?? fallback).map((item, i) => positive(item, option + '[' + i + ']'));
+  return [...new Set(list.concat(more))].sort((a, b) => a - b);
 }
 
 /**
@@ -68,32 +45,32 @@ function candidates(
  */
 export function getResponsiveImageAttributes(options: ResponsiveImageOptions): ResponsiveImageAttributes {
   if (!record(options, 'options')) fail('options', 'an object with `urlEndpoint` and `src` or `path`');
-  const { width, sizes, maxWidth, deviceBreakpoints, imageBreakpoints, transformation, ...rest } = options;
+  const { width, sizes, maxWidth, deviceBreakpoints, imageBreakpoints, transformation = [], ...rest } = options;
   if (width !== undefined) positive(width, 'width');
   if (maxWidth !== undefined) positive(maxWidth, 'maxWidth');
   if (sizes !== undefined && typeof sizes !== 'string') fail('sizes', 'a string');
-  if (transformation !== undefined && !Array.isArray(transformation)) fail('transformation', 'an array of transformation steps');
-  const device = ascendingUnique(breakpoints(deviceBreakpoints, defaultDeviceBreakpoints, 'deviceBreakpoints'));
-  const image = breakpoints(imageBreakpoints, defaultImageBreakpoints, 'imageBreakpoints');
-  const all = ascendingUnique([...image, ...device]);
-  const chosen = candidates(all, device, width, sizes);
-  let widths = chosen.widths;
-  if (maxWidth !== undefined) widths = [...new Set(widths.map((w) => Math.min(w, maxWidth)))];
-
-  const steps: Transformation[] = transformation ?? [];
-  const urlFor = (w: number): string => buildUrl({ ...rest, transformation: [...steps, { width: w, crop: 'at_max' }] });
-  const largest = widths[widths.length - 1];
-  const result: ResponsiveImageAttributes = {
-    // Only an empty breakpoint list leaves no candidate; then the plain URL is the src.
-    src: largest === undefined ? buildUrl({ ...rest, ...(transformation ? { transformation } : {}) }) : urlFor(largest),
-  };
-  if (widths.length > 0) {
-    result.srcSet = widths
-      .map((w, i) => `${urlFor(w)} ${chosen.kind === 'w' ? w : i + 1}${chosen.kind}`)
-      .join(', ');
+  if (!Array.isArray(transformation)) fail('transformation', 'an array of transformation steps');
+  const device = breakpoints(deviceBreakpoints, defaultDeviceBreakpoints, 'deviceBreakpoints');
+  const all = breakpoints(imageBreakpoints, defaultImageBreakpoints, 'imageBreakpoints', device);
+  // Candidate widths and descriptors, as @imagekit/javascript chooses them.
+  const density = !sizes && width !== undefined;
+  let widths = device;
+  if (sizes) {
+    // `vw` shares drop breakpoints below that share of the smallest device width.
+    const percents = Array.from(sizes.matchAll(/(?:^|\s)(1?\d{1,2})vw/g), (match) => Number(match[1]));
+    const minimum = (device[0] ?? 0) * (Math.min(...percents) / 100);
+    widths = percents.length ? all.filter((w) => w >= minimum) : all;
+  } else if (density) {
+    const nearest = (target: number): number => all.find((w) => w >= target) ?? all[all.length - 1] ?? target;
+    widths = [nearest(width), nearest(width * 2)];
   }
-  const finalSizes = sizes || (chosen.kind === 'w' ? '100vw' : undefined);
-  if (finalSizes !== undefined) result.sizes = finalSizes;
+  widths = [...new Set(maxWidth === undefined ? widths : widths.map((w) => Math.min(w, maxWidth)))];
+  const urlFor = (w?: number): string =>
+    buildUrl({ ...rest, transformation: w ? [...transformation, { width: w, crop: 'at_max' }] : transformation });
+  // Only an empty breakpoint list leaves no candidate; then the plain URL is the src.
+  const result: ResponsiveImageAttributes = { src: urlFor(widths[widths.length - 1]) };
+  if (widths.length) result.srcSet = widths.map((w, i) => urlFor(w) + ' ' + (density ? i + 1 + 'x' : w + 'w')).join(', ');
+  if (sizes || !density) result.sizes = sizes || '100vw';
   if (width !== undefined) result.width = width;
   return result;
 }

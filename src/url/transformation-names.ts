@@ -5,31 +5,29 @@
  */
 
 /**
- * `name key` pairs. A name marked `_` is also known in snake_case (its upper-case runs
- * become `_` + lower case: `effectUSM` → `effect_usm`, `overlayImageDPR` → `overlay_image_dpr`).
- * A name starting with an upper-case letter is a deprecated `overlay…` name, marked `_` too.
- * `raw` maps to itself so that `RAW` and `Raw` find it too.
+ * The names, space-separated. An entry is `name` when its key is the initials of the
+ * camelCase name, lower-cased (`cropMode` → `cm`, `overlayImageDPR` → `oidpr`);
+ * `name:-` when it is an effect `e-` + the lower-cased name without an `ai`/`effect`
+ * prefix (`aiUpscale` → `e-upscale`); otherwise `name:key`. A name marked `_` is also
+ * known in snake_case (its upper-case runs become `_` + lower case: `effectUSM` →
+ * `effect_usm`). A name starting with an upper-case letter is a deprecated `overlay…`
+ * name, known in snake_case too. `raw` maps to itself so that `RAW` and `Raw` find it.
  */
 const names =
-  'width w height h _aspectRatio ar background bg border b crop c _cropMode cm dpr dpr focus fo quality q x x ' +
-  'xCenter xc y y yCenter yc format f videoCodec vc audioCodec ac radius r rotation rt rotate rt blur bl named n ' +
-  '_defaultImage di flip fl original orig startOffset so endOffset eo duration du streamingResolutions sr ' +
-  'grayscale e-grayscale aiUpscale e-upscale aiRetouch e-retouch aiVariation e-genvar aiDropShadow e-dropshadow ' +
-  'aiChangeBackground e-changebg aiRemoveBackground e-bgremove aiRemoveBackgroundExternal e-removedotbg ' +
-  'aiEdit e-edit contrastStretch e-contrast shadow e-shadow sharpen e-sharpen unsharpMask e-usm ' +
-  'gradient e-gradient colorReplace cr colorize e-colorize distort e-distort progressive pr lossless lo ' +
-  '_colorProfile cp metadata md opacity o trim t zoom z page pg fontSize fs fontFamily ff fontColor co ' +
-  'innerAlignment ia padding pa alpha al typography tg lineHeight lh fontOutline fol fontShadow fsh color co ' +
-  'layerMode lm density dn raw raw ' +
-  '_effectSharpen e-sharpen _effectUSM e-usm _effectContrast e-contrast _effectGray e-grayscale ' +
-  '_effectShadow e-shadow _effectGradient e-gradient ' +
-  'X ox Y oy Focus ofo Height oh Width ow Image oi ' +
-  'ImageTrim oit ImageAspectRatio oiar ImageBackground oibg ImageBorder oib ' +
-  'ImageDPR oidpr ImageQuality oiq ImageCropping oic ImageFocus oifo ' +
-  'Text ot TextFontSize ots TextFontFamily otf TextColor otc ' +
-  'TextTransparency oa Alpha oa TextTypography ott Background obg ' +
-  'TextEncoded ote TextWidth otw TextBackground otbg TextPadding otp ' +
-  'TextInnerAlignment otia Radius or';
+  'width height _aspectRatio background:bg border crop _cropMode dpr:dpr focus:fo quality x xCenter y ' +
+  'yCenter format videoCodec audioCodec radius rotation:rt rotate:rt blur:bl named _defaultImage ' +
+  'flip:fl original:orig startOffset endOffset duration:du streamingResolutions grayscale:- ' +
+  'aiUpscale:- aiRetouch:- aiVariation:e-genvar aiDropShadow:- aiChangeBackground:e-changebg ' +
+  'aiRemoveBackground:e-bgremove aiRemoveBackgroundExternal:e-removedotbg aiEdit:- ' +
+  'contrastStretch:e-contrast shadow:- sharpen:- unsharpMask:e-usm gradient:- colorReplace colorize:- ' +
+  'distort:- progressive:pr lossless:lo _colorProfile metadata:md opacity trim zoom page:pg fontSize ' +
+  'fontFamily fontColor:co innerAlignment padding:pa alpha:al typography:tg lineHeight fontOutline:fol ' +
+  'fontShadow:fsh color:co layerMode density:dn raw:raw _effectSharpen:- _effectUSM:- ' +
+  '_effectContrast:- _effectGray:e-grayscale _effectShadow:- _effectGradient:- X Y Focus:ofo Height ' +
+  'Width Image ImageTrim ImageAspectRatio ImageBackground:oibg ImageBorder ImageDPR ImageQuality ' +
+  'ImageCropping ImageFocus:oifo Text TextFontSize:ots TextFontFamily:otf TextColor ' +
+  'TextTransparency:oa Alpha TextTypography Background:obg TextEncoded TextWidth TextBackground:otbg ' +
+  'TextPadding TextInnerAlignment Radius';
 
 let table: Record<string, string | undefined> | undefined;
 
@@ -41,15 +39,14 @@ export function lookupKey(name: string): string {
   if (!table) {
     // No prototype: `constructor` and friends are not names.
     table = Object.create(null) as Record<string, string | undefined>;
-    const words = names.split(' ');
-    for (let i = 0; i < words.length; i += 2) {
-      let word = words[i]!;
-      if (word < 'a') {
-        if (word < '_') word = 'overlay' + word;
-        else word = word.slice(1);
-        table[word.replace(/[A-Z]+/g, (run) => '_' + run.toLowerCase())] = words[i + 1];
-      }
-      table[word] = words[i + 1];
+    for (const entry of names.split(' ')) {
+      let [word, key] = entry.split(':') as [string, string?];
+      const snake = word < 'a';
+      if (snake) word = word < '_' ? 'overlay' + word : word.slice(1);
+      if (key === '-') key = 'e-' + word.replace(/^(ai|effect)/, '').toLowerCase();
+      key ??= (word[0] + word.replace(/[^A-Z]/g, '')).toLowerCase();
+      if (snake) table[word.replace(/[A-Z]+/g, (run) => '_' + run.toLowerCase())] = key;
+      table[word] = key;
     }
   }
   return table[name] ?? table[name.toLowerCase()] ?? name;
