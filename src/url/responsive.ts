@@ -44,12 +44,12 @@ function breakpoints(value: unknown, fallback: number[], option: string, more: n
  * // { src: '…/tr:w-828,c-at_max/a.jpg', srcSet: '…w-640… 1x, …w-828… 2x', width: 400 }
  */
 export function getResponsiveImageAttributes(options: ResponsiveImageOptions): ResponsiveImageAttributes {
-  if (!record(options, 'options')) fail('options', 'an object with `urlEndpoint` and `src` or `path`');
+  if (!record(options, 'options')) fail('options', 'an object');
   const { width, sizes, maxWidth, deviceBreakpoints, imageBreakpoints, transformation = [], ...rest } = options;
   if (width !== undefined) positive(width, 'width');
   if (maxWidth !== undefined) positive(maxWidth, 'maxWidth');
   if (sizes !== undefined && typeof sizes !== 'string') fail('sizes', 'a string');
-  if (!Array.isArray(transformation)) fail('transformation', 'an array of transformation steps');
+  if (!Array.isArray(transformation)) fail('transformation', 'an array');
   const device = breakpoints(deviceBreakpoints, defaultDeviceBreakpoints, 'deviceBreakpoints');
   const all = breakpoints(imageBreakpoints, defaultImageBreakpoints, 'imageBreakpoints', device);
   // Candidate widths and descriptors, as @imagekit/javascript chooses them.

@@ -57,7 +57,7 @@ export function renderSteps(steps: unknown, prefix: string): string {
     // Own keys only: an inherited enumerable property is not a transformation.
     for (const name in step) {
       const value = step[name];
-      if (!Object.hasOwn(step, name) || value === undefined || value === null || name === '') continue;
+      if (!Object.hasOwn(step, name) || value == null || name === '') continue;
       const rendered = name === 'overlay' ? renderOverlay(value, at + '.overlay', renderSteps) : renderParam(name, value, at);
       if (rendered) part += (part && ',') + rendered;
     }
