@@ -3,6 +3,9 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
+    // The root entry for browser bundlers (package.json `exports["."].browser`): `upload`
+    // without the Node transport. Splitting keeps the error classes in shared chunks.
+    'index-browser': 'src/index-browser.ts',
     server: 'src/server.ts',
     'server-browser': 'src/server-browser.ts',
     testing: 'src/testing.ts',

@@ -1,7 +1,9 @@
 /**
  * @module transport/select
- * Picks the upload transport at run time, per attempt. Two pickers, so that the browser
- * bundle of the root `upload()` never contains the Node transport:
+ * Picks the upload transport at run time, per attempt, with the Node transport included.
+ * Browser bundlers never see this file for the root `upload()`: the `browser` export
+ * condition of the root entry resolves to a build that sends through
+ * `sendBrowserUpload` (`select-browser.ts`, the same steps without step 3).
  *
  * {@link sendUpload}:
  * 1. an injected `fetch` option → the fetch transport, always;
@@ -13,13 +15,12 @@
  * Both the server `uploadFile()` and the root `upload()` use {@link sendUpload}: on Node a
  * client-auth upload streams too, and its progress counts bytes written to the socket.
  * Node's `fetch` would read the whole body ahead of the socket (a 512 MiB upload grew RSS
- * by ~537 MiB), so progress would report bytes read, not sent. This costs the browser
- * bundle of `upload` ~700 B gzip (the node:http driver is never run there).
+ * by ~537 MiB), so progress would report bytes read, not sent.
  */
-import { sendFetchUpload } from './fetch-upload.js';
 import { nodeHttpFor, sendNodeHttp } from './node-http.js';
+import { sendBrowserUpload } from './select-browser.js';
 import type { UploadHttpResponse, UploadRequest } from './upload-types.js';
-import { hasXhr, sendXhr } from './xhr.js';
+import { hasXhr } from './xhr.js';
 
 /** Name of the transport {@link sendUpload} would use for `request`. */
 export type UploadTransportName = 'fetch' | 'xhr' | 'node-http';
@@ -33,15 +34,11 @@ export function selectUploadTransport(url: string, injectedFetch: boolean): Uplo
 }
 
 /**
- * Sends one server upload attempt through the transport chosen by {@link selectUploadTransport}.
+ * Sends one upload attempt (server `uploadFile()`, and the root `upload()` outside browser
+ * bundles) through the transport chosen by {@link selectUploadTransport}.
  * Resolves with the response (any status); rejects with an `UploadTransportError`.
  */
 export function sendUpload(request: UploadRequest): Promise<UploadHttpResponse> {
   const http = request.fetch || hasXhr() ? undefined : nodeHttpFor(request.url);
-  return http ? sendNodeHttp(http, request) : sendClientUpload(request);
-}
-
-/** One attempt without the Node transport: the injected `fetch` if any, else XHR where it exists, else fetch. */
-function sendClientUpload(request: UploadRequest): Promise<UploadHttpResponse> {
-  return !request.fetch && hasXhr() ? sendXhr(request) : sendFetchUpload(request);
+  return http ? sendNodeHttp(http, request) : sendBrowserUpload(request);
 }

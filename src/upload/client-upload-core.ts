@@ -1,20 +1,23 @@
 /**
- * @module upload/client-upload
- * `upload()` for browsers and edge runtimes: no secret on this side. Authentication is a
- * single-use `token`, its `signature` and `expire`, made by your server (see
- * `getAuthenticationParameters` in `imagekit-universal/server`), passed directly or
- * fetched per attempt through an `authenticator` callback.
+ * @module upload/client-upload-core
+ * The client-auth upload (the root `upload()`), with the transport as a parameter: no
+ * secret on this side. Authentication is a single-use `token`, its `signature` and
+ * `expire`, made by your server (see `getAuthenticationParameters` in
+ * `imagekit-universal/server`), passed directly or fetched per attempt through an
+ * `authenticator` callback. It imports no transport, so each build of the root entry binds
+ * its own picker: `client-upload.ts` (with `node:http` on Node) and
+ * `client-upload-browser.ts` (XHR or fetch only).
  */
 import { ImageKitError } from '../errors.js';
 import type { FetchLike } from '../transport/fetch.js';
-import { sendUpload } from '../transport/select.js';
+import type { UploadSender } from '../transport/select-browser.js';
 import { raceAbort } from '../internal/abort.js';
 import { checkKnownKeys, checkOptionsObject, optionError } from './form.js';
 import { resolveMaxRetries, resolveUploadBaseUrl } from './resolve.js';
 import { runUpload } from './send.js';
 import type { UploadAuthParameters, UploadOptions, UploadResponse } from './types.js';
 
-/** Options of {@link upload}: the upload fields plus client authentication and transport settings. */
+/** Options of the root `upload()`: the upload fields plus client authentication and transport settings. */
 export interface ClientUploadOptions extends UploadOptions {
   /** Your public API key (`public_…`). Required. */
   publicKey: string;
@@ -72,20 +75,14 @@ function authFields(params: unknown, source: string): Array<readonly [string, st
 }
 
 /**
- * Uploads a file from a browser or an edge runtime with client-side authentication.
- * Progress (`onProgress`), abort (`signal`) and safe retries work on every runtime.
- * The transport is XHR where it exists (real upload progress), Node's `http` module on
- * Node (streamed; progress counts bytes written), else `fetch` with a streamed body.
+ * Runs the root `upload()` with `send` as the transport picker: checks the options (a
+ * caller mistake throws before any request), then runs the shared upload pipeline.
+ * The TSDoc users see is on the entry points' `upload` (client-upload.ts, client-upload-browser.ts).
  *
- * @example
- * const result = await upload({ file, fileName: 'cat.jpg', publicKey, authenticator: () => fetch('/auth').then((r) => r.json()) });
- * @throws {TypeError | RangeError} for missing or invalid options (no request is made).
- * @throws {ApiError} subclasses for a 4xx answer (bad signature, reused token, …).
- * @throws {UploadIndeterminateError} when a failure after sending cannot be retried without risking a duplicate.
- * @throws {ConnectionError | TimeoutError} when the server could not be reached.
- * @throws the `signal`'s reason, unchanged, on abort.
+ * @param options the caller's {@link ClientUploadOptions}.
+ * @param send sends one attempt; an injected `fetch` option must win inside it (both pickers do).
  */
-export async function upload(options: ClientUploadOptions): Promise<UploadResponse> {
+export async function runClientUpload(options: ClientUploadOptions, send: UploadSender): Promise<UploadResponse> {
   const { publicKey, authenticator, token, signature, expire, uploadBaseUrl, fetch, maxRetries, ...uploadOptions } = checkOptionsObject(options);
   checkKnownKeys(uploadOptions);
   if (typeof publicKey !== 'string' || publicKey === '') throw optionError('publicKey', 'a non-empty string');
@@ -121,6 +118,6 @@ export async function upload(options: ClientUploadOptions): Promise<UploadRespon
     fetch,
     timeout: options.timeout ?? clientUploadDefaults.timeout,
     maxRetries: resolveMaxRetries(maxRetries, clientUploadDefaults.maxRetries),
-    send: sendUpload,
+    send,
   });
 }

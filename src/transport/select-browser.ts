@@ -1,0 +1,26 @@
+/**
+ * @module transport/select-browser
+ * The upload transport picker without the Node transport: what the browser build of the
+ * root entry (`src/index-browser.ts`, package.json `exports["."].browser`) sends with, and
+ * the non-Node branch of {@link sendUpload} in `select.ts`. It never imports `node-http.ts`,
+ * so a browser bundle of `upload()` carries no `node:http` driver.
+ *
+ * 1. an injected `fetch` option → the fetch transport, always;
+ * 2. `XMLHttpRequest` exists (browsers) → XHR (real upload progress);
+ * 3. anything else (workers, Deno, Bun) → the fetch transport.
+ */
+import { sendFetchUpload } from './fetch-upload.js';
+import type { UploadHttpResponse, UploadRequest } from './upload-types.js';
+import { hasXhr, sendXhr } from './xhr.js';
+
+/** Sends one upload attempt through a transport (resolves with any status; rejects with an `UploadTransportError`). */
+export type UploadSender = (request: UploadRequest) => Promise<UploadHttpResponse>;
+
+/**
+ * Sends one upload attempt without the Node transport: the injected `fetch` if any, else
+ * XHR where it exists, else `fetch`. Resolves with the response (any status); rejects with
+ * an `UploadTransportError`.
+ */
+export function sendBrowserUpload(request: UploadRequest): Promise<UploadHttpResponse> {
+  return !request.fetch && hasXhr() ? sendXhr(request) : sendFetchUpload(request);
+}
