@@ -8,6 +8,32 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
+ * A consumer imports the package by name, so its bundler picks the file through
+ * package.json `exports` under its platform's conditions (for a browser build, the root
+ * entry's `browser` condition: dist/index-browser.js). The size cases name the built
+ * entry as `'./dist/<entry>.js'` for readability; this plugin resolves such an import from
+ * the consumer as `imagekit-universal` (entry `index`) or `imagekit-universal/<entry>`
+ * would be (esbuild resolves the package's own name from its folder). `fromSource` then
+ * swaps the resolved dist/<file>.js for src/<file>.ts (tsup's entries keep the names).
+ * @param {{ fromSource?: boolean }} [options]
+ */
+function resolveThroughExports({ fromSource = false } = {}) {
+  return {
+    name: 'resolve-through-exports',
+    setup(build) {
+      // Only the consumer names './dist/…': the built files import their chunks as './chunk-….js'.
+      build.onResolve({ filter: /^\.\/dist\/[\w-]+\.js$/ }, async (args) => {
+        const entry = /^\.\/dist\/([\w-]+)\.js$/.exec(args.path)[1];
+        const specifier = entry === 'index' ? 'imagekit-universal' : `imagekit-universal/${entry}`;
+        const resolved = await build.resolve(specifier, { kind: args.kind, resolveDir: repoRoot });
+        if (resolved.errors.length > 0) return { errors: resolved.errors };
+        return { path: fromSource ? resolved.path.replace(/([\\/])dist[\\/]([\w-]+)\.js$/, '$1src$1$2.ts') : resolved.path };
+      });
+    },
+  };
+}
+
+/**
  * Bundles `contents` (an ESM module resolved from the repository root) and measures it.
  * @param {string} contents
  * @param {{ platform?: 'browser' | 'node' | 'neutral', conditions?: string[] }} [options]
@@ -22,6 +48,7 @@ export async function bundleAndMeasure(contents, options = {}) {
     format: 'esm',
     platform: options.platform ?? 'browser',
     ...(options.conditions ? { conditions: options.conditions } : {}),
+    plugins: [resolveThroughExports()],
     target: 'es2022',
     write: false,
     logLevel: 'silent',
@@ -61,7 +88,7 @@ export async function sizeCases() {
   rootOnly('buildUrl', { budget: 3300, target: 1500 });
   rootOnly('phashDistance', { budget: 400, target: 400 });
   rootOnly('getResponsiveImageAttributes', { budget: 4100 });
-  rootOnly('upload', { budget: 7300 });
+  rootOnly('upload', { budget: 6460 });
   // The root entry holds two kinds of code: pure URL/pHash/error code, and the networked
   // client upload (product.md puts `upload` in the root). Neither the whole entry nor its
   // pure part meets the 5 KB goal yet; both budgets are ceilings.
@@ -74,7 +101,7 @@ export async function sizeCases() {
     budget: 5450,
     target: 5120,
   });
-  cases.push({ name: 'whole root entry', contents: `export * from './dist/index.js';`, platform: 'browser', budget: 11600, target: 5120 });
+  cases.push({ name: 'whole root entry', contents: `export * from './dist/index.js';`, platform: 'browser', budget: 10380, target: 5120 });
   if (server.includes('signUrl')) {
     cases.push({ name: 'signUrl (server)', contents: `export { signUrl } from './dist/server.js';`, platform: 'node', budget: 1800 });
   }
@@ -130,9 +157,9 @@ export function formatSizeTable(rows) {
  * @returns {Promise<Array<{ file: string, bytes: number }>>}
  */
 export async function breakdownBySourceFile(contents, { platform = 'browser' } = {}) {
-  const fromSource = contents.replace(/'\.\/dist\/([\w-]+)\.js'/g, "'./src/$1.ts'");
   const result = await build({
-    stdin: { contents: fromSource, resolveDir: repoRoot, loader: 'ts', sourcefile: 'consumer.ts' },
+    stdin: { contents, resolveDir: repoRoot, loader: 'ts', sourcefile: 'consumer.ts' },
+    plugins: [resolveThroughExports({ fromSource: true })],
     bundle: true,
     minify: true,
     treeShaking: true,
