@@ -69,7 +69,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/index.ts'],
+    files: ['src/index.ts', 'src/index-browser.ts'],
     rules: {
       'no-restricted-imports': imports({
         // The root entry may use upload's client-upload and transport (root features), never the secret side.

@@ -85,20 +85,21 @@ export async function sizeCases() {
       cases.push({ name: `${name} (root)`, contents: `export { ${name} } from './dist/index.js';`, platform: 'browser', ...limits });
     }
   };
-  rootOnly('buildUrl', { budget: 3300, target: 1500 });
+  rootOnly('buildUrl', { budget: 3150, target: 1500 });
   rootOnly('phashDistance', { budget: 400, target: 400 });
-  rootOnly('getResponsiveImageAttributes', { budget: 4100 });
+  rootOnly('getResponsiveImageAttributes', { budget: 3760 });
   rootOnly('upload', { budget: 6460 });
   // The root entry holds two kinds of code: pure URL/pHash/error code, and the networked
-  // client upload (product.md puts `upload` in the root). Neither the whole entry nor its
-  // pure part meets the 5 KB goal yet; both budgets are ceilings.
+  // client upload (product.md puts `upload` in the root). The pure part meets the 5 KB goal
+  // and is held to it; the whole entry (upload alone is over 6 KB) does not, so its budget
+  // is a ceiling.
   const uploadNames = new Set(['upload', 'clientUploadDefaults']);
   const pureNames = root.filter((name) => !uploadNames.has(name));
   cases.push({
     name: 'root entry without upload',
     contents: `export { ${pureNames.join(', ')} } from './dist/index.js';`,
     platform: 'browser',
-    budget: 5450,
+    budget: 5120,
     target: 5120,
   });
   cases.push({ name: 'whole root entry', contents: `export * from './dist/index.js';`, platform: 'browser', budget: 10380, target: 5120 });

@@ -16,6 +16,8 @@ export type RenderSteps = (steps: unknown, label: string) => string;
  * `-` is the layer itself.
  */
 const facets = '- layerMode lm|position x lx y ly xCenter lxc yCenter lyc focus lfo anchorPoint lap|timing start lso end leo duration ldu';
+/** {@link facets} split, on first use. */
+let facetList: string[][] | undefined;
 
 /**
  * Renders a layer object, or returns `undefined` when the layer is dropped (no `type`,
@@ -55,8 +57,7 @@ export function renderOverlay(overlay: unknown, label: string, renderSteps: Rend
         ? 'e-' + encodeComponent(btoa(String.fromCharCode(...new TextEncoder().encode(input))))
         : '-' + (path ? input.replaceAll('/', '@@') : encodeComponent(input)));
   }
-  for (const part of facets.split('|')) {
-    const [name, ...spec] = part.split(' ');
+  for (const [name, ...spec] of (facetList ??= facets.split('|').map((part) => part.split(' ')))) {
     const at = name === '-' ? label : label + '.' + name;
     const group = name === '-' ? layer : record(layer![name!], at);
     for (let i = 0; group && i < spec.length; i += 2) {

@@ -33,6 +33,7 @@ describe('eslint module boundaries', () => {
     ['src/index.ts', "export { signUrl } from './signing/sign-url.js';", 'no-restricted-imports'],
     ['src/index.ts', "export { ImageKit } from './client/image-kit.js';", 'no-restricted-imports'],
     ['src/index.ts', "export * from './core/context.js';", 'no-restricted-imports'],
+    ['src/index-browser.ts', "export { signUrl } from './signing/sign-url.js';", 'no-restricted-imports'],
     ['src/core/x.ts', "import { http } from 'msw'; export const h = http;", 'no-restricted-imports'],
     ['src/core/x.ts', "import { createHmac } from 'node:crypto'; export const h = createHmac;", 'no-restricted-imports'],
     ['src/server.ts', "export * from './testing.js';", 'no-restricted-imports'],
