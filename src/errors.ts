@@ -52,6 +52,17 @@ export class ImageKitError extends Error {
   }
 }
 
+// Declaration merge: the base class's optional metadata (a getter on ApiError).
+export interface ImageKitError {
+  /**
+   * Status, headers, request id and rate-limit figures of the response this error is
+   * about, when one arrived: always on an {@link ApiError}, and on an `ImageKitError` for a
+   * 2xx answer whose body is not the JSON the API promises (e.g. a proxy's HTML page).
+   * `undefined` when no response arrived (connection, timeout, abort).
+   */
+  readonly $ResponseMetadata?: ResponseMetadata;
+}
+
 /** Facts about the HTTP exchange that failed; none of them contains a secret. */
 export interface ApiErrorInit {
   /** HTTP status code. */
@@ -152,7 +163,7 @@ export class ApiError extends ImageKitError {
   }
 
   /** The same facts as {@link ResponseMetadata}, for code that handles results and errors alike. */
-  get $ResponseMetadata(): ResponseMetadata {
+  override get $ResponseMetadata(): ResponseMetadata {
     return { statusCode: this.status, headers: this.headers, requestId: this.requestId, rateLimit: this.rateLimit };
   }
 

@@ -19,6 +19,7 @@ import {
   ImageKitError,
   TimeoutError,
   headersToRecord,
+  responseMetadata,
 } from '../errors.js';
 import { withMetadata, type WithMetadata } from '../internal/metadata.js';
 import { sendFetch } from '../transport/fetch.js';
@@ -192,19 +193,29 @@ function parseErrorBody(text: string): unknown {
   }
 }
 
+/**
+ * An `ImageKitError` for a 2xx answer that is not the JSON object the API promises, with
+ * the response's status, headers and request id as `$ResponseMetadata`.
+ */
+function unexpectedBody(raw: RawResponse, what: string, describe: string, cause?: unknown): ImageKitError {
+  const metadata = responseMetadata(raw.status, raw.headers);
+  const id = metadata.requestId ? ` (request id ${metadata.requestId})` : '';
+  const error = new ImageKitError(`The API answered ${raw.status} with ${what}: ${describe}${id}`, cause === undefined ? undefined : { cause });
+  Object.defineProperty(error, '$ResponseMetadata', { value: metadata });
+  return error;
+}
+
 function parseSuccess<T>(raw: RawResponse, describe: string): WithMetadata<T> {
   let value: unknown = {};
   if (raw.text.trim() !== '') {
     try {
       value = JSON.parse(raw.text) as unknown;
     } catch (error) {
-      throw new ImageKitError(`The API answered ${raw.status} with a body that is not JSON: ${describe}`, { cause: error });
+      throw unexpectedBody(raw, 'a body that is not JSON', describe, error);
     }
   }
   if (value === null) value = {};
-  if (typeof value !== 'object') {
-    throw new ImageKitError(`The API answered ${raw.status} with an unexpected JSON value: ${describe}`);
-  }
+  if (typeof value !== 'object') throw unexpectedBody(raw, 'an unexpected JSON value', describe);
   return withMetadata(value as T & object, raw.status, raw.headers) as WithMetadata<T>;
 }
 

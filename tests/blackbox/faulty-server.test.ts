@@ -95,6 +95,7 @@ describe('management API against a faulty server', () => {
     expect(root.isImageKitError(error)).toBe(true);
     expect(root.isApiError(error)).toBe(false);
     expect(error.message).toMatch(/not JSON: GET \/v1\/files\/file_1\/details/);
+    expect(error['$ResponseMetadata']).toMatchObject({ statusCode: 200 });
     expect(hits).toBe(1);
     expectNoSecret(error);
   });

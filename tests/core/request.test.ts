@@ -113,6 +113,23 @@ describe('apiRequest: success', () => {
     expect(error).toBeInstanceOf(ImageKitError);
     expect((error as Error).message).toContain('GET /v1/x');
   });
+
+  it('puts status, headers and request id of a 2xx non-JSON answer on the error (product.md: reachable from errors)', async () => {
+    const headers = { 'content-type': 'text/html', 'x-ik-requestid': 'req-html-1', 'x-ratelimit-limit': '10' };
+    const { fetch } = scriptedFetch([new Response('<html>proxy</html>', { status: 200, headers })]);
+    const { error } = await settle(apiRequest(context(fetch), { method: 'GET', path: '/v1/x' }));
+    const metadata = (error as ImageKitError).$ResponseMetadata;
+    expect(metadata).toMatchObject({ statusCode: 200, requestId: 'req-html-1', rateLimit: { limit: 10 } });
+    expect(metadata!.headers['content-type']).toBe('text/html');
+    expect((error as Error).message).toContain('request id req-html-1');
+    expect(Object.keys(error as object)).not.toContain('$ResponseMetadata');
+  });
+
+  it('a 2xx JSON value that is not an object carries the metadata too', async () => {
+    const { fetch } = scriptedFetch([new Response('42', { status: 201, headers: { 'x-request-id': 'r2' } })]);
+    const { error } = await settle(apiRequest(context(fetch), { method: 'GET', path: '/v1/x' }));
+    expect((error as ImageKitError).$ResponseMetadata).toMatchObject({ statusCode: 201, requestId: 'r2' });
+  });
 });
 
 describe('apiRequest: errors', () => {
