@@ -27,6 +27,7 @@ import { authorizationHeader, type ClientContext } from './context.js';
 import { queryString, type QueryValue } from './path.js';
 import { retryDelay, retryStatusCodes, retryTiming, serverRetryDelay, sleep } from './retry.js';
 import { raceAbort } from '../internal/abort.js';
+import { neverConnected } from '../internal/connect-failure.js';
 
 /** Options every API method accepts as its last argument; they override the client's options for one call. */
 export interface RequestOptions {
@@ -84,33 +85,9 @@ export interface ApiRequest extends RequestOptions {
 
 const maxTimerMs = 2_147_483_647;
 
-/** Error codes (Node/undici, Bun) that mean no connection was ever made, so nothing was sent. */
-const notSentCodes: ReadonlySet<string> = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'EADDRNOTAVAIL',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'ConnectionRefused',
-]);
-
-function collectCodes(error: unknown, codes: Set<string>, depth: number): void {
-  if (depth > 6 || typeof error !== 'object' || error === null) return;
-  const record = error as { code?: unknown; cause?: unknown; errors?: unknown };
-  if (typeof record.code === 'string') codes.add(record.code);
-  collectCodes(record.cause, codes, depth + 1);
-  if (Array.isArray(record.errors)) for (const inner of record.errors) collectCodes(inner, codes, depth + 1);
-}
-
 /** True when a connection error certainly happened before any byte of the request was sent. */
 export function failedBeforeSending(error: unknown): boolean {
-  if (!(error instanceof ConnectionError)) return false;
-  const codes = new Set<string>();
-  collectCodes(error.cause, codes, 0);
-  for (const code of codes) if (notSentCodes.has(code)) return true;
-  return false;
+  return error instanceof ConnectionError && neverConnected(error.cause);
 }
 
 function defaultPolicy(method: HttpMethod): RetryPolicy {

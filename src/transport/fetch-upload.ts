@@ -13,6 +13,7 @@
  * The actual call goes through {@link sendFetch}, the one place that calls `fetch`.
  */
 import { headersToRecord, isConnectionError } from '../errors.js';
+import { neverConnected } from '../internal/connect-failure.js';
 import { sendFetch } from './fetch.js';
 import { bodyBlob, UploadTransportError, type UploadHttpResponse, type UploadRequest } from './upload-types.js';
 
@@ -40,20 +41,6 @@ function streamBody(request: UploadRequest): boolean {
   const g = globalThis as { window?: unknown; document?: unknown };
   const page = g.window !== undefined && g.document !== undefined;
   return !page && (request.onProgress !== undefined || !request.body.replayable) && supportsRequestStreams();
-}
-
-/** Whether a fetch failure says the connection was never made (so nothing was sent). */
-function failedBeforeConnect(error: unknown): boolean {
-  for (let current = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 5; depth++) {
-    if (
-      /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|UND_ERR_CONNECT_TIMEOUT)$/.test(String(current.code)) ||
-      /connection refused|dns error|failed to lookup|name resolution/i.test(String(current.message))
-    ) {
-      return true;
-    }
-    current = current.cause as typeof current;
-  }
-  return false;
 }
 
 /**
@@ -94,7 +81,7 @@ export async function sendFetchUpload(request: UploadRequest): Promise<UploadHtt
   } catch (error) {
     const sent = !stream || pulled;
     if (signal.aborted) throw new UploadTransportError('aborted', sent, signal.reason);
-    if (isConnectionError(error)) throw new UploadTransportError('network', sent && !failedBeforeConnect(error), error);
+    if (isConnectionError(error)) throw new UploadTransportError('network', sent && !neverConnected(error), error);
     throw new UploadTransportError('body', sent, error);
   }
   let text: string;

@@ -443,4 +443,21 @@ describe('failedBeforeSending', () => {
     expect(failedBeforeSending(new ConnectionError('x'))).toBe(false);
     expect(failedBeforeSending(new Error('x'))).toBe(false);
   });
+
+  // Messages as Deno 2.x prints them (captured from tests/runtimes' deno binary): its fetch
+  // errors carry no `code`, only `client error (Connect)` for the connect step.
+  it.each([
+    'error sending request for url (http://127.0.0.1:42547/x): client error (Connect): tcp connect error: Connection refused (os error 111)',
+    'error sending request for url (http://no-such-host.invalid/x): client error (Connect): dns error: failed to lookup address information: Name or service not known',
+  ])('Deno: a connect-step failure counts as not sent (%s)', (message) => {
+    const denoError = new TypeError('fetch failed', { cause: new Error(message) });
+    expect(failedBeforeSending(new ConnectionError('x', { cause: denoError }))).toBe(true);
+  });
+
+  it('Deno: a failure after connecting (a reset while sending) is not "not sent"', () => {
+    const denoError = new TypeError('fetch failed', {
+      cause: new Error('error sending request for url (http://127.0.0.1:1/x): connection error: Connection reset by peer (os error 104)'),
+    });
+    expect(failedBeforeSending(new ConnectionError('x', { cause: denoError }))).toBe(false);
+  });
 });
