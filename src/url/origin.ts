@@ -17,10 +17,22 @@ export interface ParsedEndpoint {
   readonly query: string;
 }
 
-let lastEndpoint: unknown;
-let endpointParts: ParsedEndpoint | undefined;
-let lastAuthority: string | undefined;
-let authorityOrigin = '';
+/**
+ * `parse` with its last result remembered: the hot path of {@link buildUrl} (one endpoint,
+ * or one image host) then does string work only.
+ */
+function lastOf<T>(parse: (input: unknown) => T): (input: unknown) => T {
+  let last: unknown;
+  let result: T | undefined;
+  return (input) => {
+    // Remembered only after `parse` returns: a throwing input is never cached.
+    if (input !== last || result === undefined) {
+      result = parse(input);
+      last = input;
+    }
+    return result;
+  };
+}
 
 /**
  * Parses an explicit `http(s)://` URL without credentials or fragment.
@@ -43,27 +55,19 @@ function httpUrl(text: unknown, option: string): URL {
  * Parses a `urlEndpoint` such as `https://ik.imagekit.io/your_id/`.
  * @throws {TypeError} It is not a string, not an absolute http(s) URL, has credentials or a fragment.
  */
-export function resolveEndpoint(endpoint: unknown): ParsedEndpoint {
-  if (endpoint !== lastEndpoint || !endpointParts) {
-    const url = httpUrl(endpoint, 'urlEndpoint');
-    endpointParts = {
-      origin: url.origin,
-      path: encodePath(url.pathname).replace(/\/+$/, ''),
-      query: encodeExistingQuery(url.search.slice(1)),
-    };
-    lastEndpoint = endpoint;
-  }
-  return endpointParts;
-}
+export const resolveEndpoint: (endpoint: unknown) => ParsedEndpoint = /* @__PURE__ */ lastOf((endpoint) => {
+  const url = httpUrl(endpoint, 'urlEndpoint');
+  return {
+    origin: url.origin,
+    path: encodePath(url.pathname).replace(/\/+$/, ''),
+    query: encodeExistingQuery(url.search.slice(1)),
+  };
+});
 
 /**
  * The normalised origin of an `http(s)://host[:port]` authority prefix.
  * @throws {TypeError} Naming `src`: no `//`, no host, an invalid host, or credentials.
  */
-export function sourceOrigin(authority: string): string {
-  if (authority !== lastAuthority) {
-    authorityOrigin = httpUrl(authority + '/', 'src').origin;
-    lastAuthority = authority;
-  }
-  return authorityOrigin;
-}
+export const sourceOrigin: (authority: string) => string = /* @__PURE__ */ lastOf(
+  (authority) => httpUrl(authority + '/', 'src').origin,
+);

@@ -229,6 +229,18 @@ describe('buildUrl: query parameters (rule 5)', () => {
 });
 
 describe('buildUrl: bad input', () => {
+  it('a bad endpoint or src host throws every time, also right after a good one (the last-value memo never keeps a failure)', () => {
+    for (const urlEndpoint of [E, 'ik.imagekit.io/x', 'ik.imagekit.io/x', E, 'https://u:p@ik.imagekit.io/x', E]) {
+      const call = (): string => buildUrl({ urlEndpoint, path: '/a.jpg' });
+      if (urlEndpoint === E) expect(call()).toBe(E + '/a.jpg');
+      else expect(call).toThrow(/`urlEndpoint`/);
+    }
+    for (const src of ['https://a.example/x.jpg', 'https://u:p@a.example/x.jpg', 'https://u:p@a.example/x.jpg', 'https://a.example/y.jpg']) {
+      const call = (): string => buildUrl({ urlEndpoint: E, src });
+      if (src.includes('@')) expect(call).toThrow(/`src`/);
+      else expect(call()).toBe(src);
+    }
+  });
   it('throws TypeError when options is not an object', () => {
     expect(() => buildUrl(undefined as never)).toThrow(/`options`/);
   });
