@@ -10,14 +10,15 @@
  * `retry-after-ms` and `Retry-After` (seconds or an HTTP date).
  */
 export function serverRetryDelay(headers: Readonly<Record<string, string>>, now: number = Date.now()): number | undefined {
-  const reset = headers['x-ratelimit-reset'];
-  if (reset !== undefined && /^\d+$/.test(reset.trim())) return Number(reset.trim());
-  const ms = headers['retry-after-ms'];
-  if (ms !== undefined && Number.isFinite(Number(ms)) && Number(ms) >= 0) return Number(ms);
+  const reset = headers['x-ratelimit-reset']?.trim();
+  if (reset && /^\d+$/.test(reset)) return Number(reset);
+  // `Number(undefined)` is NaN, which fails both comparisons.
+  const ms = Number(headers['retry-after-ms']);
+  if (ms >= 0 && ms < Infinity) return ms;
   const retryAfter = headers['retry-after'];
   if (retryAfter === undefined) return undefined;
   const seconds = Number(retryAfter);
-  if (retryAfter.trim() !== '' && Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  if (retryAfter.trim() && isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(retryAfter);
-  return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
+  return isNaN(date) ? undefined : Math.max(0, date - now);
 }
