@@ -19,12 +19,18 @@ import type { UploadOptions, UploadResponse } from './types.js';
 export interface UploadCall {
   /** The user's options (already checked for unknown keys). */
   readonly options: UploadOptions;
-  /** Absolute upload URL. */
-  readonly url: string;
+  /** Absolute upload URL, or a function of the attempt's auth fields (the client picks v1 or v2 per attempt). */
+  readonly url: string | ((authFields: ReadonlyArray<readonly [string, string]>) => string);
   /** Headers for one attempt (e.g. the Basic auth header), computed per attempt and never stored. */
   readonly headers: () => Record<string, string>;
-  /** Auth form fields for one attempt (fixed, or fresh from an authenticator). */
-  readonly authFields: (signal: AbortSignal | undefined) => Promise<ReadonlyArray<readonly [string, string]>>;
+  /**
+   * Auth form fields for one attempt (fixed, or fresh from an authenticator), appended
+   * after `form`: the serialized upload fields (what a v2 JWT must sign).
+   */
+  readonly authFields: (
+    signal: AbortSignal | undefined,
+    form: ReadonlyArray<readonly [string, string]>,
+  ) => Promise<ReadonlyArray<readonly [string, string]>>;
   /** Whether the auth may be sent again after it reached the server. */
   readonly authResendable: boolean;
   /** Injected `fetch`, if any (forces the fetch transport). */
@@ -54,7 +60,7 @@ function parseJson(text: string): unknown {
 }
 
 /** Runs one attempt; resolves with the 2xx response or an {@link AttemptFailure}, rejects on abort and caller mistakes. */
-async function attempt(call: UploadCall, body: MultipartBody, path: string): Promise<UploadHttpResponse | AttemptFailure> {
+async function attempt(call: UploadCall, body: MultipartBody, url: string, path: string): Promise<UploadHttpResponse | AttemptFailure> {
   const { signal: userSignal, onProgress: userProgress } = call.options;
   const controller = new AbortController();
   const onUserAbort = (): void => controller.abort(userSignal?.reason);
@@ -84,7 +90,7 @@ async function attempt(call: UploadCall, body: MultipartBody, path: string): Pro
   const describe = `POST ${path}`;
   try {
     const response = await call.send({
-      url: call.url,
+      url,
       headers: call.headers(),
       body,
       signal: controller.signal,
@@ -131,18 +137,19 @@ export async function runUpload(call: UploadCall): Promise<UploadResponse> {
   if (timeout !== undefined && !(Number.isFinite(timeout) && timeout >= 0)) {
     throw optionError('timeout', 'a non-negative number of milliseconds', RangeError);
   }
-  const path = new URL(call.url).pathname;
   const checkAbort = (): void => {
     if (signal?.aborted) throw signal.reason;
   };
   // Validate (and fail on caller mistakes) before asking an authenticator for a token.
-  buildUploadForm(options);
+  const { fields } = buildUploadForm(options);
   for (let attemptNumber = 0; ; attemptNumber++) {
     checkAbort();
-    const authFields = await call.authFields(signal);
+    const authFields = await call.authFields(signal, fields);
     checkAbort();
+    const url = typeof call.url === 'string' ? call.url : call.url(authFields);
+    const path = new URL(url).pathname;
     const body = buildMultipart(buildUploadForm(options, authFields));
-    const outcome = await attempt(call, body, path);
+    const outcome = await attempt(call, body, url, path);
     if (!('error' in outcome)) {
       const parsed = parseJson(outcome.text);
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {

@@ -1,6 +1,7 @@
 /**
  * @module upload/types
- * Options and result types of the upload API (`POST /api/v1/files/upload`), shared by
+ * Options and result types of the upload API (`POST /api/v1/files/upload`, and the same
+ * fields on `/api/v2/files/upload`), shared by
  * the browser/edge `upload()` and the server `uploadFile()`.
  */
 import type { ResponseMetadata } from '../errors.js';
@@ -249,12 +250,30 @@ export interface UploadResponse {
   readonly $ResponseMetadata: ResponseMetadata;
 }
 
-/** Client-side upload authentication: a single-use token signed by your server. */
-export interface UploadAuthParameters {
-  /** Single-use token. */
-  token: string;
-  /** Lower-case hex HMAC-SHA1 of `token + expire`. */
-  signature: string;
-  /** Expiry, Unix seconds. */
-  expire: number;
-}
+/**
+ * Client-side upload authentication for one upload, made by your server (what an
+ * `authenticator` resolves to): either the v1 single-use `token` with its `signature` and
+ * `expire` (`getAuthenticationParameters`), or a v2 single-use `uploadToken` JWT
+ * (`createUploadToken`), which sends the upload to `/api/v2/files/upload`.
+ */
+export type UploadAuthParameters =
+  | {
+      /** Single-use token. */
+      token: string;
+      /** Lower-case hex HMAC-SHA1 of `token + expire`. */
+      signature: string;
+      /** Expiry, Unix seconds. */
+      expire: number;
+      /** Not with `token`: give one or the other. */
+      uploadToken?: undefined;
+    }
+  | {
+      /** Single-use v2 upload JWT that signs exactly the upload's form fields. */
+      uploadToken: string;
+      /** Not with `uploadToken`. */
+      token?: undefined;
+      /** Not with `uploadToken`. */
+      signature?: undefined;
+      /** Not with `uploadToken`. */
+      expire?: undefined;
+    };
