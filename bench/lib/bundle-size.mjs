@@ -88,7 +88,7 @@ export async function sizeCases() {
   rootOnly('buildUrl', { budget: 3150, target: 1500 });
   rootOnly('phashDistance', { budget: 400, target: 400 });
   rootOnly('getResponsiveImageAttributes', { budget: 3760 });
-  rootOnly('upload', { budget: 6460 });
+  rootOnly('upload', { budget: 6795 });
   // The root entry holds two kinds of code: pure URL/pHash/error code, and the networked
   // client upload (product.md puts `upload` in the root). The pure part meets the 5 KB goal
   // and is held to it; the whole entry (upload alone is over 6 KB) does not, so its budget

@@ -4,6 +4,7 @@
 // fields except `file` and `token`, single use). JWTs come from `createUploadToken` and,
 // as an independent oracle, from node:crypto directly.
 import { createHmac } from 'node:crypto';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upload } from '../../src/upload/client-upload.js';
 import { upload as browserUpload } from '../../src/upload/client-upload-browser.js';
@@ -186,6 +187,57 @@ describe('a JWT that does not sign exactly the sent fields is refused locally (n
     const { sent, fetch } = recordingEmulator();
     await expect(upload({ ...base, folder: '/y', uploadToken, fetch })).rejects.toThrow(TypeError);
     expect(sent).toHaveLength(0);
+  });
+});
+
+describe('property: the local check agrees with the emulator', () => {
+  // Random upload fields; the JWT signs them (createUploadToken) with one optional change.
+  // Whatever the change, the local verdict must be the emulator's verdict.
+  const text = fc.string({ minLength: 1, maxLength: 8 }).filter((value) => !/[,%]/.test(value));
+  const fieldsArb = fc.record(
+    {
+      folder: fc.constantFrom('/p', '/p/q', '/other'),
+      tags: fc.array(text, { minLength: 1, maxLength: 3 }),
+      description: text,
+      isPrivateFile: fc.boolean(),
+      useUniqueFileName: fc.boolean(),
+    },
+    { requiredKeys: [] },
+  );
+  const change = fc.constantFrom('none', 'drop', 'add', 'alter');
+
+  it('accepted locally ⇔ accepted by the emulator; refused locally ⇒ no request', async () => {
+    await fc.assert(
+      fc.asyncProperty(fieldsArb, change, async (fields, how) => {
+        const signed: Record<string, unknown> = { fileName: 'p.txt', ...fields };
+        const keys = Object.keys(fields);
+        if (how === 'drop' && keys.length) delete signed[keys[0]!];
+        if (how === 'add') signed['checks'] = '"file.size" < "1mb"';
+        if (how === 'alter') signed['fileName'] = 'q.txt';
+        const uploadToken = await createUploadToken({ privateKey, publicKey, fields: signed });
+        const { sent, fetch } = recordingEmulator();
+        const outcome = await upload({ file: new Blob(['p']), fileName: 'p.txt', ...fields, uploadToken, fetch }).catch((e: unknown) => e);
+        const changed = how === 'add' || how === 'alter' || (how === 'drop' && keys.length > 0);
+        if (changed) {
+          expect(outcome).toBeInstanceOf(TypeError);
+          expect(sent).toHaveLength(0);
+          // What the emulator would have said to the same request: refused.
+          const form = new FormData();
+          for (const [name, value] of Object.entries({ fileName: 'p.txt', ...fields })) {
+            form.set(name, Array.isArray(value) ? value.join(',') : String(value));
+          }
+          form.set('token', uploadToken);
+          form.set('file', new Blob(['p']), 'p.txt');
+          const emulator = createEmulator({ privateKey, publicKey });
+          const response = await emulator.handle(new Request('https://upload.imagekit.io/api/v2/files/upload', { method: 'POST', body: form }));
+          expect(response.status).toBe(400);
+        } else {
+          expect(outcome).toMatchObject({ fileId: expect.any(String) });
+          expect(sent).toHaveLength(1);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 
