@@ -24,7 +24,8 @@ export interface UploadTokenOptions {
    */
   fields: Readonly<Record<string, unknown>> | ReadonlyArray<readonly [string, string]>;
   /**
-   * Lifetime of the token: `exp - iat`. At most 3600 (the API's limit).
+   * Lifetime of the token: `exp - iat`, at most 3600 (the API's limit). The token may
+   * expire up to 59 s earlier (never below 1 s): see {@link createUploadToken}.
    * @default 1800
    * @unit seconds
    */
@@ -76,6 +77,13 @@ function payloadFields(fields: UploadTokenOptions['fields']): Record<string, str
  * Creates the JWT for one v2 client-side upload (`POST /api/v2/files/upload`, form field
  * `token`). Sign on your server the same fields the browser will send; the token is single-use.
  *
+ * Two calls for the same fields in the same second give different tokens: `exp` is
+ * shortened by a random 0–59 s (never below `iat + 1`), re-drawn when this process
+ * already issued that exact token. So an `authenticator` behind a retried upload, or two
+ * browsers uploading the same name at once, never get a JWT the API has already used
+ * (across server processes this holds with probability 59/60 per pair, as the fields
+ * and `iat` leave nothing else to vary).
+ *
  * @example
  * const token = await createUploadToken({
  *   privateKey, publicKey,
@@ -101,8 +109,24 @@ export async function createUploadToken(options: UploadTokenOptions): Promise<st
     throw new RangeError('`expireSeconds` must be a whole number of seconds from 1 to 3600');
   }
   const iat = Math.floor(Date.now() / 1000);
-  const payload = { ...payloadFields(options.fields), iat, exp: iat + expireSeconds };
-  const header = { alg: 'HS256', typ: 'JWT', kid: publicKey };
-  const signingInput = `${toBase64Url(utf8(JSON.stringify(header)))}.${toBase64Url(utf8(JSON.stringify(payload)))}`;
+  const fields = payloadFields(options.fields);
+  const header = toBase64Url(utf8(JSON.stringify({ alg: 'HS256', typ: 'JWT', kid: publicKey })));
+  if (iat !== issuedSecond || !issued) {
+    issuedSecond = iat;
+    issued = new Set();
+  }
+  const offsets = Math.min(60, expireSeconds);
+  let signingInput = '';
+  for (let draw = 0; draw < 120 && (!signingInput || issued.has(signingInput)); draw++) {
+    const payload = { ...fields, iat, exp: iat + expireSeconds - (crypto.getRandomValues(new Uint32Array(1))[0]! % offsets) };
+    signingInput = `${header}.${toBase64Url(utf8(JSON.stringify(payload)))}`;
+  }
+  // Keyed by the public key's header too; the private key is never stored.
+  issued.add(signingInput);
   return `${signingInput}.${toBase64Url(await hmacWebCrypto(privateKey, 'SHA-256', signingInput))}`;
 }
+
+/** The second of the tokens in {@link issued}. */
+let issuedSecond = 0;
+/** `header.payload` of the tokens this process issued in {@link issuedSecond} (made on first use). */
+let issued: Set<string> | undefined;

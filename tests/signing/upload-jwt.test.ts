@@ -5,6 +5,9 @@ import { createUploadToken, serializeUploadField } from '../../src/signing/uploa
 import * as server from '../../src/server.js';
 
 const NOW = Date.UTC(2025, 2, 3, 4, 5, 6) / 1000;
+/** `exp` is `iat + expireSeconds`, shortened by up to 59 s so that same-second tokens differ. */
+const expiry = (seconds: number): unknown =>
+  expect.toSatisfy((exp: unknown) => Number.isInteger(exp) && (exp as number) <= NOW + seconds && (exp as number) >= NOW + Math.max(1, seconds - 59));
 
 /** Independent JWT check with node:crypto and Buffer: returns header and payload if the HS256 signature is right. */
 function verifyJwt(token: string, key: string): { header: Record<string, unknown>; payload: Record<string, unknown> } {
@@ -66,8 +69,24 @@ describe('createUploadToken', () => {
       customMetadata: '{"brand":"Nike","price":10}',
       transformation: '{"pre":"w-100","post":[{"type":"thumbnail","value":"w-50"}]}',
       iat: NOW,
-      exp: NOW + 1800,
+      exp: expiry(1800),
     });
+  });
+
+  it('gives a different, valid token on every call for the same fields in the same second (ImageKit accepts a JWT once)', async () => {
+    const tokens = [];
+    for (let i = 0; i < 40; i++) {
+      tokens.push(await createUploadToken({ privateKey: 'k', publicKey: 'p', fields: { fileName: 'avatar.png', folder: '/a' } }));
+    }
+    expect(new Set(tokens).size).toBe(40);
+    for (const token of tokens) {
+      expect(verifyJwt(token, 'k').payload).toEqual({ fileName: 'avatar.png', folder: '/a', iat: NOW, exp: expiry(1800) });
+    }
+  });
+
+  it('keeps exp - iat >= 1 for the shortest lifetime', async () => {
+    const token = await createUploadToken({ privateKey: 'k', publicKey: 'p', fields: {}, expireSeconds: 1 });
+    expect(verifyJwt(token, 'k').payload).toEqual({ iat: NOW, exp: NOW + 1 });
   });
 
   it('accepts already-serialized [name, value] pairs', async () => {
@@ -80,7 +99,7 @@ describe('createUploadToken', () => {
       ],
       expireSeconds: 3600,
     });
-    expect(verifyJwt(token, 'k').payload).toEqual({ fileName: 'a.png', tags: 'x,y', iat: NOW, exp: NOW + 3600 });
+    expect(verifyJwt(token, 'k').payload).toEqual({ fileName: 'a.png', tags: 'x,y', iat: NOW, exp: expiry(3600) });
   });
 
   it('signs any field names and unicode values verifiably', async () => {
@@ -91,7 +110,7 @@ describe('createUploadToken', () => {
         async (fields, privateKey) => {
           const token = await createUploadToken({ privateKey, publicKey: 'public_x', fields });
           const { payload } = verifyJwt(token, privateKey);
-          expect(payload).toEqual({ ...fields, iat: NOW, exp: NOW + 1800 });
+          expect(payload).toEqual({ ...fields, iat: NOW, exp: expiry(1800) });
         },
       ),
       { numRuns: 150 },
