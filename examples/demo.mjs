@@ -11,7 +11,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { buildUrl, getResponsiveImageAttributes, phashDistance, upload } from '../dist/index.js';
-import { ImageKit, getAuthenticationParameters, signUrl } from '../dist/server.js';
+import { ImageKit, createUploadToken, getAuthenticationParameters, signUrl } from '../dist/server.js';
 import { startEmulator } from '../dist/testing.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -135,7 +135,7 @@ try {
   console.log(`    -> ${bigResult.filePath} (${bigResult.fileType}, ${bigResult.size} B)`);
   await client.deleteFile(bigResult.fileId);
 
-  title('Upload from a browser-style client (token + signature from the server)');
+  title('Upload from a browser-style client (token + signature, or a v2 JWT, from the server)');
   const browserAuth = await client.getAuthenticationParameters();
   const firstBytes = await readFile(path.join(assets, names[0]));
   const clientResult = await upload({
@@ -149,6 +149,18 @@ try {
   });
   console.log(`    -> ${clientResult.filePath} (unique name: ${clientResult.name})`);
   uploaded.push(clientResult);
+
+  // v2 (beta): the server signs the exact fields as a JWT; the browser sends those fields and the JWT.
+  const jwtFields = { fileName: `jwt-${names[0]}`, folder, tags: ['demo', 'v2'] };
+  const uploadToken = await createUploadToken({ privateKey: config.privateKey, publicKey: config.publicKey, fields: jwtFields });
+  const jwtResult = await upload({
+    file: new Blob([firstBytes]),
+    ...jwtFields,
+    uploadToken,
+    ...(useRealApi ? {} : { uploadBaseUrl: emulator.url }),
+  });
+  console.log(`    -> ${jwtResult.filePath} via /api/v2/files/upload (uploadToken: a JWT signing ${Object.keys(jwtFields).join(', ')})`);
+  uploaded.push(jwtResult);
 
   if (!useRealApi) {
     const response = await fetch(uploaded[0].url);
