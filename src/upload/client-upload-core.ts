@@ -41,9 +41,9 @@ export interface ClientUploadOptions extends UploadOptions {
    * the upload then goes to `/api/v2/files/upload` with the JWT as its `token` field and no
    * `publicKey`/`signature`/`expire`. The JWT must sign exactly the fields this upload
    * sends (every option that becomes a form field, serialized the same way, e.g. `tags`
-   * comma-joined); any difference, a malformed or an expired JWT is a `TypeError` /
-   * `RangeError` before any request. Single-use: never re-sent once it may have reached
-   * the server (use an `authenticator` for retries after that).
+   * comma-joined); any difference or a malformed JWT is a `TypeError` before any request.
+   * Expiry is the server's to judge (a browser clock can be wrong). Single-use: never
+   * re-sent once it may have reached the server (use an `authenticator` for retries after that).
    */
   uploadToken?: string | undefined;
   /**
