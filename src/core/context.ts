@@ -167,3 +167,12 @@ export function privateKeyOf(context: ClientContext): string {
 export function authorizationHeader(context: ClientContext): string {
   return `Basic ${toBase64(utf8(`${privateKeyOf(context)}:`))}`;
 }
+
+/**
+ * What a request of this context carries that an error must never show: the private key,
+ * the `Authorization` header and its base64 part. Built per call, never stored.
+ */
+export function requestSecrets(context: ClientContext): string[] {
+  const authorization = authorizationHeader(context);
+  return [privateKeyOf(context), authorization, authorization.slice(6)];
+}

@@ -23,11 +23,12 @@ import {
 } from '../errors.js';
 import { withMetadata, type WithMetadata } from '../internal/metadata.js';
 import { sendFetch } from '../transport/fetch.js';
-import { authorizationHeader, type ClientContext } from './context.js';
+import { authorizationHeader, requestSecrets, type ClientContext } from './context.js';
 import { queryString, type QueryValue } from './path.js';
 import { retryDelay, retryStatusCodes, retryTiming, serverRetryDelay, sleep } from './retry.js';
 import { raceAbort } from '../internal/abort.js';
 import { neverConnected } from '../internal/connect-failure.js';
+import { redact } from '../internal/redact.js';
 
 /** Options every API method accepts as its last argument; they override the client's options for one call. */
 export interface RequestOptions {
@@ -241,7 +242,15 @@ export async function apiRequest<T>(context: ClientContext, request: ApiRequest)
     }
     if (raw.status >= 200 && raw.status < 300) return parseSuccess<T>(raw, describe);
 
-    const error = ApiError.from({ status: raw.status, headers: raw.headers, body: parseErrorBody(raw.text), method, path });
+    // What the request carried must not come back inside the error (an echoing proxy).
+    const secrets = requestSecrets(context);
+    const error = ApiError.from({
+      status: raw.status,
+      headers: redact(raw.headers, secrets),
+      body: redact(parseErrorBody(raw.text), secrets),
+      method,
+      path,
+    });
     if (attempt < maxRetries && retryableStatus(policy, raw.status)) {
       // Only 429/503 carry a wait the server means for us; other statuses use backoff.
       const serverDirected = raw.status === 429 || raw.status === 503;

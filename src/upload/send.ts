@@ -10,6 +10,7 @@ import { retryDelay, retryTiming, serverRetryDelay, sleep } from '../core/retry.
 import { withMetadata } from '../internal/metadata.js';
 import type { FetchLike } from '../transport/fetch.js';
 import { UploadTransportError, type UploadHttpResponse, type UploadRequest } from '../transport/upload-types.js';
+import { redact } from '../internal/redact.js';
 import { buildUploadForm, optionError } from './form.js';
 import { buildMultipart, type MultipartBody } from './multipart.js';
 import { targetsSamePath, uploadFailureVerdict } from './retry-policy.js';
@@ -23,6 +24,11 @@ export interface UploadCall {
   readonly url: string | ((authFields: ReadonlyArray<readonly [string, string]>) => string);
   /** Headers for one attempt (e.g. the Basic auth header), computed per attempt and never stored. */
   readonly headers: () => Record<string, string>;
+  /**
+   * Secrets the headers carry (e.g. the private key behind Basic auth), redacted from an
+   * error answer like the headers themselves and the auth fields. Computed per failure, never stored.
+   */
+  readonly secrets?: (() => string[]) | undefined;
   /**
    * Auth form fields for one attempt (fixed, or fresh from an authenticator), appended
    * after `form`: the serialized upload fields (what a v2 JWT must sign).
@@ -60,7 +66,13 @@ function parseJson(text: string): unknown {
 }
 
 /** Runs one attempt; resolves with the 2xx response or an {@link AttemptFailure}, rejects on abort and caller mistakes. */
-async function attempt(call: UploadCall, body: MultipartBody, url: string, path: string): Promise<UploadHttpResponse | AttemptFailure> {
+async function attempt(
+  call: UploadCall,
+  body: MultipartBody,
+  url: string,
+  path: string,
+  authFields: ReadonlyArray<readonly [string, string]>,
+): Promise<UploadHttpResponse | AttemptFailure> {
   const { signal: userSignal, onProgress: userProgress } = call.options;
   const controller = new AbortController();
   const onUserAbort = (): void => controller.abort(userSignal?.reason);
@@ -89,9 +101,10 @@ async function attempt(call: UploadCall, body: MultipartBody, url: string, path:
     });
   const describe = `POST ${path}`;
   try {
+    const requestHeaders = call.headers();
     const response = await call.send({
       url,
-      headers: call.headers(),
+      headers: requestHeaders,
       body,
       signal: controller.signal,
       onProgress,
@@ -103,7 +116,14 @@ async function attempt(call: UploadCall, body: MultipartBody, url: string, path:
       onProgress?.(body.length);
       return response;
     }
-    const error = ApiError.from({ status, headers, body: parseJson(text) ?? { message: text }, method: 'POST', path });
+    // The auth this attempt carried (header, signature, token, JWT; also the public key and
+    // expire, which are not secret but cost nothing to hide) must not come back inside the error.
+    const secrets = [
+      ...Object.values(requestHeaders),
+      ...(call.secrets?.() ?? []),
+      ...authFields.map((field) => field[1]),
+    ];
+    const error = ApiError.from({ status, headers: redact(headers, secrets), body: redact(parseJson(text) ?? { message: text }, secrets), method: 'POST', path });
     return { error, sent: true, status, headers };
   } catch (error) {
     if (callbackError) throw callbackError.error;
@@ -149,7 +169,7 @@ export async function runUpload(call: UploadCall): Promise<UploadResponse> {
     const url = typeof call.url === 'string' ? call.url : call.url(authFields);
     const path = new URL(url).pathname;
     const body = buildMultipart(buildUploadForm(options, authFields));
-    const outcome = await attempt(call, body, url, path);
+    const outcome = await attempt(call, body, url, path, authFields);
     if (!('error' in outcome)) {
       const parsed = parseJson(outcome.text);
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {

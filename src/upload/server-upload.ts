@@ -4,7 +4,7 @@
  * auth from the client context (built per attempt, never stored) and the context's
  * per-attempt timeout and retry budget.
  */
-import { authorizationHeader, type ClientContext } from '../core/context.js';
+import { authorizationHeader, requestSecrets, type ClientContext } from '../core/context.js';
 import { sendUpload } from '../transport/select.js';
 import { checkKnownKeys, checkOptionsObject, optionError } from './form.js';
 import { resolveMaxRetries } from './resolve.js';
@@ -45,6 +45,7 @@ export async function uploadFile(context: ClientContext, options: ServerUploadOp
     options: uploadOptions,
     url: `${context.uploadBaseUrl}/api/${useV2 ? 'v2' : 'v1'}/files/upload`,
     headers: () => ({ authorization: authorizationHeader(context) }),
+    secrets: () => requestSecrets(context),
     authFields: () => Promise.resolve([]),
     authResendable: true,
     fetch: context.fetch,

@@ -331,6 +331,55 @@ describe('abort in every phase rejects with the signal reason, unwrapped', () =>
   });
 });
 
+describe('a server that echoes the request back in its error', () => {
+  /** Answers `status` with the request's headers and body (percent-decoded too) in `message`, `body` and a header. */
+  const echo =
+    (status: number): Handler =>
+    async (q, s) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of q) chunks.push(chunk as Buffer);
+      const text = Buffer.concat(chunks).toString('utf8');
+      const headers = JSON.stringify(q.headers);
+      s.writeHead(status, { ...jsonHeaders, 'x-echo-authorization': String(q.headers.authorization ?? '') });
+      // A proxy that decodes Basic auth would show the key itself.
+      const decoded = q.headers.authorization ? Buffer.from(q.headers.authorization.slice(6), 'base64').toString() : '';
+      s.end(JSON.stringify({ message: `echo ${decoded} ${headers} ${text}`, request: { headers: q.headers, body: text, decoded } }));
+    };
+
+  it('management API: the Authorization header and the private key are redacted from message, body and headers', async () => {
+    handler = echo(400);
+    const error = await failure(client({ maxRetries: 0 }).getFileDetails('file_1'));
+    expect(root.isApiError(error)).toBe(true);
+    expect(error.message).toContain('[redacted]');
+    expectNoSecret(error);
+  });
+
+  it('server upload: the Authorization header is redacted', async () => {
+    handler = echo(400);
+    const error = await failure(client({ maxRetries: 0 }).uploadFile({ file: new Blob(['hello']), fileName: 'a.txt' }));
+    expect(root.isApiError(error)).toBe(true);
+    expectNoSecret(error);
+  });
+
+  it('client upload: the token and signature are redacted', async () => {
+    handler = echo(400);
+    const error = await failure(
+      root.upload({
+        file: new Blob(['hello']),
+        fileName: 'a.txt',
+        publicKey: 'public_blackbox',
+        token: clientToken,
+        signature: clientSignature,
+        expire: Math.floor(Date.now() / 1000) + 600,
+        uploadBaseUrl: base,
+      }),
+    );
+    expect(root.isApiError(error)).toBe(true);
+    expect(JSON.stringify(error.body)).toContain('[redacted]');
+    expectNoSecret(error);
+  });
+});
+
 describe('secrets stay out of serialised objects', () => {
   it('client, results and errors never show the key or the Authorization header', async () => {
     const imagekit = client({ maxRetries: 0 });
