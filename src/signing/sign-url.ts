@@ -86,9 +86,25 @@ function prepare(options: SignUrlOptions): Prepared {
   return { privateKey, prefixes, expiry };
 }
 
-/** The string to sign (without expiry), or a TypeError for a URL ImageKit could not verify. */
-function pathToSign(url: unknown, prefixes: readonly string[]): string {
+/**
+ * `url` as a client will request it. A `.` or `..` path segment (also spelled `%2e`) is
+ * resolved by every URL parser before the request is sent, so the signature must cover
+ * the resolved path, as `@imagekit/nodejs` (which builds through `URL`) does; a `..` that
+ * leaves `urlEndpoint` then fails the check below. Other URLs are returned unchanged.
+ * @throws {TypeError} `url` is not a non-empty string, or does not parse as a URL when it has dot segments.
+ */
+function asRequested(url: unknown): string {
   if (typeof url !== 'string' || url === '') throw new TypeError('`url` must be a non-empty string');
+  if (!/^[^?#]*\/(?:\.|%2e){1,2}(?:[/?#]|$)/i.test(url)) return url;
+  try {
+    return new URL(url).href;
+  } catch {
+    throw new TypeError('`url` must be an absolute URL');
+  }
+}
+
+/** The string to sign (without expiry), or a TypeError for a URL ImageKit could not verify. */
+function pathToSign(url: string, prefixes: readonly string[]): string {
   if (/[?&]ik-s=/.test(url)) throw new TypeError('`url` is already signed (it has an `ik-s` parameter)');
   for (const prefix of prefixes) {
     if (url.length > prefix.length && url.startsWith(prefix)) return url.slice(prefix.length);
@@ -109,6 +125,7 @@ function append(url: string, expiry: number, signature: string): string {
  * Signs a URL built for `urlEndpoint` (typically the output of `buildUrl`): appends
  * `ik-s` (and `ik-t` when it expires) as the last query parameters. The signature covers
  * the exact URL, so sign the string you will publish and do not change it afterwards.
+ * A URL with `.`/`..` path segments is first resolved as a client would request it.
  *
  * @example
  * const url = await signUrl(buildUrl({ urlEndpoint, path: '/private.jpg' }), {
@@ -122,8 +139,9 @@ function append(url: string, expiry: number, signature: string): string {
  */
 export async function signUrl(url: string, options: SignUrlOptions): Promise<string> {
   const { privateKey, prefixes, expiry } = prepare(options);
-  const message = pathToSign(url, prefixes) + expiry;
-  return append(url, expiry, hmacHexSync(privateKey, 'SHA-1', message) ?? (await hmacHex(privateKey, 'SHA-1', message)));
+  const target = asRequested(url);
+  const message = pathToSign(target, prefixes) + expiry;
+  return append(target, expiry, hmacHexSync(privateKey, 'SHA-1', message) ?? (await hmacHex(privateKey, 'SHA-1', message)));
 }
 
 /**
@@ -139,13 +157,14 @@ export async function signUrl(url: string, options: SignUrlOptions): Promise<str
 export async function signUrls(urls: readonly string[], options: SignUrlOptions): Promise<string[]> {
   if (!Array.isArray(urls)) throw new TypeError('`urls` must be an array of URL strings');
   const { privateKey, prefixes, expiry } = prepare(options);
-  const messages = urls.map((url) => pathToSign(url, prefixes) + expiry);
+  const targets = urls.map(asRequested);
+  const messages = targets.map((url) => pathToSign(url, prefixes) + expiry);
   if (fastCrypto() !== undefined) {
-    return urls.map((url, i) => append(url, expiry, hmacHexSync(privateKey, 'SHA-1', messages[i]!)!));
+    return targets.map((url, i) => append(url, expiry, hmacHexSync(privateKey, 'SHA-1', messages[i]!)!));
   }
   await hmacKey(privateKey, 'SHA-1');
   const signatures = await Promise.all(messages.map((message) => hmacHex(privateKey, 'SHA-1', message)));
-  return urls.map((url, i) => append(url, expiry, signatures[i]!));
+  return targets.map((url, i) => append(url, expiry, signatures[i]!));
 }
 
 /** The attributes of a responsive `<img>` (the output of `getResponsiveImageAttributes`). */
