@@ -69,7 +69,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/index.ts', 'src/index-browser.ts'],
+    files: ['src/index.ts', 'src/index-browser.ts', 'src/root-exports.ts'],
     rules: {
       'no-restricted-imports': imports({
         // The root entry may use upload's client-upload and transport (root features), never the secret side.

@@ -7,38 +7,10 @@
  * in the bundle. Node, Deno, Bun and bundlers without the `browser` condition get
  * `src/index.ts`.
  *
- * The values are listed again here rather than `export *`-ed from `./index.js`: a value
- * re-export of index.ts would put its Node `upload` (and `node-http.ts`) into the module
- * graph of this build. tests/package/browser-build.test.ts checks that both entries export
- * the same names. Types come from index.ts itself (`export type *` is erased at build).
+ * Everything but `upload` comes from `root-exports.ts`, as in `index.ts`; a re-export of
+ * index.ts itself would put its Node `upload` (and `node-http.ts`) into the module graph
+ * of this build. tests/package/browser-build.test.ts checks that both entries export the
+ * same names.
  */
-export type * from './index.js';
-export {
-  ImageKitError,
-  ApiError,
-  BadRequestError,
-  AuthenticationError,
-  PermissionDeniedError,
-  NotFoundError,
-  ConflictError,
-  RateLimitError,
-  InternalServerError,
-  ConnectionError,
-  TimeoutError,
-  UploadIndeterminateError,
-  WebhookVerificationError,
-  PhashError,
-  isImageKitError,
-  isApiError,
-  isNotFoundError,
-  isRateLimitError,
-  isConnectionError,
-  isTimeoutError,
-  isUploadIndeterminateError,
-  isWebhookVerificationError,
-} from './errors.js';
-export { phashDistance } from './phash/distance.js';
-export { buildUrl } from './url/build-url.js';
-export { buildTransformationString } from './url/transformation.js';
-export { getResponsiveImageAttributes } from './url/responsive.js';
+export * from './root-exports.js';
 export { upload } from './upload/client-upload-browser.js';
