@@ -4,11 +4,12 @@
  * Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`) and the
  * legacy `x-ik-signature: t=<ms>,v1=<hex>`. The HMAC-SHA256 key is the UTF-8 bytes of the
  * whole secret, `whsec_` prefix included. The timestamp is checked first, then the
- * signature, in constant time (`crypto.subtle.verify`). Web Crypto only; no network.
+ * signature: one HMAC per call (Web Crypto), compared in constant time with each
+ * well-formed candidate of the header. No network.
  */
 import { WebhookVerificationError } from '../errors.js';
 import { fromBase64, utf8 } from '../internal/encoding.js';
-import { hmacVerify } from '../signing/hmac.js';
+import { hmacWebCrypto } from '../signing/hmac.js';
 import type { WebhookEvent } from './events.js';
 
 /** A raw webhook delivery: the body exactly as received (do not re-serialize parsed JSON) and its headers. */
@@ -85,31 +86,121 @@ function checkTimestamp(value: number, now: number, tolerance: number, tolerance
   }
 }
 
-function decodeHex(hex: string): Uint8Array<ArrayBuffer> | undefined {
-  if (!/^(?:[\da-f]{2})+$/i.test(hex)) return undefined;
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
-  return out;
+/**
+ * At most this many well-formed signatures of one header are compared with the expected
+ * MAC; later ones are ignored. ImageKit sends one (two while a secret is being rotated).
+ */
+const maxCandidates = 8;
+
+// Sticky (`y`) patterns test a shape in place, at `lastIndex`, without cutting out a substring.
+/** 32 bytes in padded standard base64: 42 free characters, one whose low 2 bits are 0, `=`. */
+const base64Mac = /[A-Za-z\d+/]{42}[AEIMQUYcgkosw048]=/y;
+/** 32 bytes in hex (either case). */
+const hexMac = /[\da-f]{64}/iy;
+
+function matchesAt(pattern: RegExp, text: string, at: number): boolean {
+  pattern.lastIndex = at;
+  return pattern.test(text);
 }
 
-function decodeBase64(text: string): Uint8Array<ArrayBuffer> | undefined {
-  try {
-    return fromBase64(text);
-  } catch {
-    return undefined;
+/** ASCII whitespace (what `\s` meant for the header lists before). */
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
+}
+
+function hexDigit(code: number): number {
+  return code <= 57 ? code - 48 : (code | 32) - 87;
+}
+
+/**
+ * The candidates of a `webhook-signature` value: the `v1,<base64 of 32 bytes>` entries
+ * (at most {@link maxCandidates}), in order. `v1` is true when any entry starts with `v1,`,
+ * well-formed or not. One pass over the string; only well-formed entries are copied out.
+ */
+function standardCandidates(header: string): { macs: Uint8Array[]; v1: boolean } {
+  const macs: Uint8Array[] = [];
+  let v1 = false;
+  let i = 0;
+  while (i < header.length && macs.length < maxCandidates) {
+    while (i < header.length && isSpace(header.charCodeAt(i))) i++;
+    let end = i;
+    while (end < header.length && !isSpace(header.charCodeAt(end))) end++;
+    if (header.startsWith('v1,', i)) {
+      v1 = true;
+      // A `Headers` object joins repeated lines with ", ": a comma may end an entry.
+      const length = header.charCodeAt(end - 1) === 44 ? end - 1 - i : end - i;
+      if (length === 47 && matchesAt(base64Mac, header, i + 3)) macs.push(fromBase64(header.slice(i + 3, i + 47)));
+    }
+    i = end;
   }
+  return { macs, v1 };
 }
 
-async function anyMatches(
-  secret: string,
-  signatures: ReadonlyArray<Uint8Array<ArrayBuffer> | undefined>,
-  data: Uint8Array<ArrayBuffer>,
-): Promise<boolean> {
-  // Every candidate is checked (no early exit), so timing does not reveal which one matched.
-  const results = await Promise.all(
-    signatures.map((signature) => (signature === undefined ? false : hmacVerify(secret, 'SHA-256', signature, data))),
-  );
-  return results.includes(true);
+/**
+ * The parts of an `x-ik-signature` value (`t=<ms>,v1=<hex>`, comma-separated, the first
+ * `t` wins): the raw `t`, the `v1=<64 hex digits>` entries (at most {@link maxCandidates}),
+ * and whether any `v1` entry was present. One pass; nothing is split or copied but `t`
+ * and the well-formed entries.
+ */
+function legacyParts(header: string): { t: string | undefined; macs: Uint8Array[]; v1: boolean } {
+  const macs: Uint8Array[] = [];
+  let v1 = false;
+  let tStart = -1;
+  let tEnd = -1;
+  for (let start = 0; start <= header.length; ) {
+    let end = start;
+    let equals = -1;
+    for (; end < header.length && header.charCodeAt(end) !== 44; end++) {
+      if (equals === -1 && header.charCodeAt(end) === 61) equals = end;
+    }
+    if (equals !== -1) {
+      let keyStart = start;
+      let keyEnd = equals;
+      let valueStart = equals + 1;
+      let valueEnd = end;
+      while (keyStart < keyEnd && isSpace(header.charCodeAt(keyStart))) keyStart++;
+      while (keyEnd > keyStart && isSpace(header.charCodeAt(keyEnd - 1))) keyEnd--;
+      while (valueStart < valueEnd && isSpace(header.charCodeAt(valueStart))) valueStart++;
+      while (valueEnd > valueStart && isSpace(header.charCodeAt(valueEnd - 1))) valueEnd--;
+      if (keyEnd - keyStart === 1 && header.charCodeAt(keyStart) === 116) {
+        // The first `t` wins: when a `Headers` object joins two lines, the first line's
+        // signature is then checked against its own timestamp.
+        if (tStart === -1) {
+          tStart = valueStart;
+          tEnd = valueEnd;
+        }
+      } else if (keyEnd - keyStart === 2 && header.startsWith('v1', keyStart)) {
+        v1 = true;
+        if (macs.length < maxCandidates && valueEnd - valueStart === 64 && matchesAt(hexMac, header, valueStart)) {
+          const mac = new Uint8Array(32);
+          for (let k = 0; k < 32; k++) {
+            mac[k] = (hexDigit(header.charCodeAt(valueStart + 2 * k)) << 4) | hexDigit(header.charCodeAt(valueStart + 2 * k + 1));
+          }
+          macs.push(mac);
+        }
+      }
+    }
+    start = end + 1;
+  }
+  return { t: tStart === -1 ? undefined : header.slice(tStart, tEnd), macs, v1 };
+}
+
+/** 1 when the two MACs are equal, else 0; the time taken does not depend on where they differ. */
+function sameMac(a: Uint8Array, b: Uint8Array): number {
+  let difference = a.length ^ b.length;
+  for (let i = 0; i < a.length; i++) difference |= a[i]! ^ (b[i] ?? 0);
+  return difference === 0 ? 1 : 0;
+}
+
+/**
+ * Computes the MAC of `data` once and compares it with every candidate in constant time
+ * (no early exit, so the timing does not tell which candidate matched).
+ */
+async function anyMatches(secret: string, macs: readonly Uint8Array[], data: Uint8Array<ArrayBuffer>): Promise<boolean> {
+  const expected = await hmacWebCrypto(secret, 'SHA-256', data);
+  let matched = 0;
+  for (const mac of macs) matched |= sameMac(expected, mac);
+  return matched === 1;
 }
 
 const mismatch = (): WebhookVerificationError =>
@@ -133,37 +224,21 @@ async function verifyStandard(
   const seconds = Number(timestamp!.trim());
   // Whole seconds, like the Standard Webhooks libraries.
   checkTimestamp(seconds, Math.floor(Date.now() / 1000), toleranceSeconds, toleranceSeconds);
-  const candidates = signature!
-    .split(/\s+/)
-    .filter((entry) => entry.startsWith('v1,'))
-    .map((entry) => decodeBase64(entry.slice(3)));
-  if (candidates.length === 0) {
-    throw new WebhookVerificationError('malformed', 'Webhook header `webhook-signature` has no `v1,<base64>` entry');
-  }
-  if (!(await anyMatches(secret, candidates, concat(`${id}.${timestamp!.trim()}.`, body)))) throw mismatch();
+  const { macs, v1 } = standardCandidates(signature!);
+  if (!v1) throw new WebhookVerificationError('malformed', 'Webhook header `webhook-signature` has no `v1,<base64>` entry');
+  if (!(await anyMatches(secret, macs, concat(`${id}.${timestamp!.trim()}.`, body)))) throw mismatch();
   return { timestamp: new Date(seconds * 1000), id: id! };
 }
 
 async function verifyLegacy(header: string, body: Uint8Array, secret: string, toleranceSeconds: number): Promise<Date> {
-  let t: string | undefined;
-  const candidates: Array<Uint8Array<ArrayBuffer> | undefined> = [];
-  for (const part of header.split(',')) {
-    const at = part.indexOf('=');
-    const key = part.slice(0, at).trim();
-    const value = part.slice(at + 1).trim();
-    if (at === -1) continue;
-    if (key === 't') t = value;
-    else if (key === 'v1') candidates.push(decodeHex(value));
-  }
+  const { t, macs, v1 } = legacyParts(header);
   if (t === undefined || !/^\d{1,15}$/.test(t)) {
     throw new WebhookVerificationError('malformed', 'Webhook header `x-ik-signature` has no valid `t=<milliseconds>`');
   }
   const ms = Number(t);
   checkTimestamp(ms, Date.now(), toleranceSeconds * 1000, toleranceSeconds);
-  if (candidates.length === 0) {
-    throw new WebhookVerificationError('malformed', 'Webhook header `x-ik-signature` has no `v1=<hex>` entry');
-  }
-  if (!(await anyMatches(secret, candidates, concat(`${t}.`, body)))) throw mismatch();
+  if (!v1) throw new WebhookVerificationError('malformed', 'Webhook header `x-ik-signature` has no `v1=<hex>` entry');
+  if (!(await anyMatches(secret, macs, concat(`${t}.`, body)))) throw mismatch();
   return new Date(ms);
 }
 
@@ -173,6 +248,15 @@ async function verifyLegacy(header: string, body: Uint8Array, secret: string, to
  * Standard Webhooks headers are used when present, else the legacy `x-ik-signature`.
  * The timestamp must be within `toleranceSeconds` of now (both schemes) and is checked
  * before the signature; several signatures in one header pass if any one matches.
+ *
+ * Candidates: the HMAC is computed once per call and compared in constant time with each
+ * well-formed candidate, so a header stuffed with candidates costs what one costs.
+ * Well-formed means `v1,<padded standard base64 of 32 bytes>` in `webhook-signature`
+ * (entries separated by whitespace; a `Headers` object that joined two lines with ", "
+ * works) and `v1=<64 hex digits>` in `x-ik-signature` (the first `t=` counts). Other
+ * entries are ignored, not errors. Only the first 8 well-formed candidates are compared
+ * (ImageKit sends one, two while a secret is rotated). The header is read once, without
+ * splitting it, so its length needs no cap of its own (HTTP servers bound header size).
  *
  * @example
  * const { event } = await verifyWebhook(
