@@ -54,9 +54,9 @@ function readHeader(headers: WebhookInput['headers'], name: string): string | un
   for (const key of Object.keys(headers)) {
     if (key.toLowerCase() !== name) continue;
     const value = (headers as Record<string, string | readonly string[] | undefined>)[key];
-    // Repeated header lines may arrive as an array (Node's IncomingHttpHeaders); a space joins
-    // them, which suits the space-separated `webhook-signature` list.
-    return typeof value === 'string' ? value : Array.isArray(value) ? value.join(' ') : undefined;
+    // Repeated header lines may arrive as an array (e.g. Node's `headersDistinct`); they are
+    // joined with ", " as `Headers.get` joins them, which both signature parsers accept.
+    return typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : undefined;
   }
   return undefined;
 }

@@ -151,6 +151,24 @@ describe('verifyWebhook and a Headers object holding two signature lines', () =>
   });
 });
 
+describe('verifyWebhook and a plain object holding repeated lines as an array', () => {
+  it('either valid line verifies, in both schemes', async () => {
+    const good = `v1,${standardMac(BODY)}`;
+    const other = `v1,${standardMac(BODY, { secret: 'whsec_rotated' })}`;
+    for (const lines of [
+      [good, other],
+      [other, good],
+    ]) {
+      const headers = { ...standardHeaders(''), 'webhook-signature': lines };
+      expect((await verifyWebhook({ body: BODY, headers }, { secret: SECRET })).scheme).toBe('standard');
+    }
+    const t = NOW * 1000;
+    const lines = [`t=${t},v1=${legacyMac(BODY, { t })}`, `t=${t + 5},v1=${legacyMac(BODY, { t: t + 5, secret: 'whsec_rotated' })}`];
+    const result = await verifyWebhook({ body: BODY, headers: { 'x-ik-signature': lines } }, { secret: SECRET });
+    expect(result.timestamp.getTime()).toBe(t);
+  });
+});
+
 describe('verifyWebhook ignores malformed candidates', () => {
   const mac = standardMac(BODY);
   const noncanonical = `${mac.slice(0, 42)}${String.fromCharCode(mac.charCodeAt(42) + 1)}=`; // same bytes to a lenient decoder
