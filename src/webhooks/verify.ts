@@ -92,98 +92,27 @@ function checkTimestamp(value: number, now: number, tolerance: number, tolerance
  */
 const maxCandidates = 8;
 
-// Sticky (`y`) patterns test a shape in place, at `lastIndex`, without cutting out a substring.
-/** 32 bytes in padded standard base64: 42 free characters, one whose low 2 bits are 0, `=`. */
-const base64Mac = /[A-Za-z\d+/]{42}[AEIMQUYcgkosw048]=/y;
-/** 32 bytes in hex (either case). */
-const hexMac = /[\da-f]{64}/iy;
-
-function matchesAt(pattern: RegExp, text: string, at: number): boolean {
-  pattern.lastIndex = at;
-  return pattern.test(text);
-}
-
-/** ASCII whitespace (what `\s` meant for the header lists before). */
-function isSpace(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13);
-}
-
-function hexDigit(code: number): number {
-  return code <= 57 ? code - 48 : (code | 32) - 87;
-}
-
+// The patterns below match only well-formed entries, so a header stuffed with malformed
+// ones is scanned once and nothing is allocated for them. Each is anchored on a literal
+// (`v1`) and bounded in length, so the scan stays linear in the header's length.
 /**
- * The candidates of a `webhook-signature` value: the `v1,<base64 of 32 bytes>` entries
- * (at most {@link maxCandidates}), in order. `v1` is true when any entry starts with `v1,`,
- * well-formed or not. One pass over the string; only well-formed entries are copied out.
+ * A Standard Webhooks entry `v1,<32 bytes in padded standard base64>`, delimited by
+ * whitespace (a `Headers` object joins repeated lines with ", ", hence the optional comma).
  */
-function standardCandidates(header: string): { macs: Uint8Array[]; v1: boolean } {
+const standardEntry = /(?<!\S)v1,([A-Za-z\d+/]{42}[AEIMQUYcgkosw048]=),?(?!\S)/g;
+/** A legacy comma-separated part `v1=<64 hex digits>`. */
+const legacyEntry = /(?:^|,)\s*v1\s*=\s*([\da-f]{64})\s*(?![^,])/gi;
+
+/** The decoded MACs of the first {@link maxCandidates} matches of `pattern` (group 1) in `header`. */
+function candidates(header: string, pattern: RegExp, decode: (text: string) => Uint8Array): Uint8Array[] {
   const macs: Uint8Array[] = [];
-  let v1 = false;
-  let i = 0;
-  while (i < header.length && macs.length < maxCandidates) {
-    while (i < header.length && isSpace(header.charCodeAt(i))) i++;
-    let end = i;
-    while (end < header.length && !isSpace(header.charCodeAt(end))) end++;
-    if (header.startsWith('v1,', i)) {
-      v1 = true;
-      // A `Headers` object joins repeated lines with ", ": a comma may end an entry.
-      const length = header.charCodeAt(end - 1) === 44 ? end - 1 - i : end - i;
-      if (length === 47 && matchesAt(base64Mac, header, i + 3)) macs.push(fromBase64(header.slice(i + 3, i + 47)));
-    }
-    i = end;
+  for (const match of header.matchAll(pattern)) {
+    if (macs.push(decode(match[1]!)) === maxCandidates) break;
   }
-  return { macs, v1 };
+  return macs;
 }
 
-/**
- * The parts of an `x-ik-signature` value (`t=<ms>,v1=<hex>`, comma-separated, the first
- * `t` wins): the raw `t`, the `v1=<64 hex digits>` entries (at most {@link maxCandidates}),
- * and whether any `v1` entry was present. One pass; nothing is split or copied but `t`
- * and the well-formed entries.
- */
-function legacyParts(header: string): { t: string | undefined; macs: Uint8Array[]; v1: boolean } {
-  const macs: Uint8Array[] = [];
-  let v1 = false;
-  let tStart = -1;
-  let tEnd = -1;
-  for (let start = 0; start <= header.length; ) {
-    let end = start;
-    let equals = -1;
-    for (; end < header.length && header.charCodeAt(end) !== 44; end++) {
-      if (equals === -1 && header.charCodeAt(end) === 61) equals = end;
-    }
-    if (equals !== -1) {
-      let keyStart = start;
-      let keyEnd = equals;
-      let valueStart = equals + 1;
-      let valueEnd = end;
-      while (keyStart < keyEnd && isSpace(header.charCodeAt(keyStart))) keyStart++;
-      while (keyEnd > keyStart && isSpace(header.charCodeAt(keyEnd - 1))) keyEnd--;
-      while (valueStart < valueEnd && isSpace(header.charCodeAt(valueStart))) valueStart++;
-      while (valueEnd > valueStart && isSpace(header.charCodeAt(valueEnd - 1))) valueEnd--;
-      if (keyEnd - keyStart === 1 && header.charCodeAt(keyStart) === 116) {
-        // The first `t` wins: when a `Headers` object joins two lines, the first line's
-        // signature is then checked against its own timestamp.
-        if (tStart === -1) {
-          tStart = valueStart;
-          tEnd = valueEnd;
-        }
-      } else if (keyEnd - keyStart === 2 && header.startsWith('v1', keyStart)) {
-        v1 = true;
-        if (macs.length < maxCandidates && valueEnd - valueStart === 64 && matchesAt(hexMac, header, valueStart)) {
-          const mac = new Uint8Array(32);
-          for (let k = 0; k < 32; k++) {
-            mac[k] = (hexDigit(header.charCodeAt(valueStart + 2 * k)) << 4) | hexDigit(header.charCodeAt(valueStart + 2 * k + 1));
-          }
-          macs.push(mac);
-        }
-      }
-    }
-    start = end + 1;
-  }
-  return { t: tStart === -1 ? undefined : header.slice(tStart, tEnd), macs, v1 };
-}
+const fromHex = (hex: string): Uint8Array => Uint8Array.from(hex.match(/../g)!, (pair) => parseInt(pair, 16));
 
 /** 1 when the two MACs are equal, else 0; the time taken does not depend on where they differ. */
 function sameMac(a: Uint8Array, b: Uint8Array): number {
@@ -224,21 +153,25 @@ async function verifyStandard(
   const seconds = Number(timestamp!.trim());
   // Whole seconds, like the Standard Webhooks libraries.
   checkTimestamp(seconds, Math.floor(Date.now() / 1000), toleranceSeconds, toleranceSeconds);
-  const { macs, v1 } = standardCandidates(signature!);
-  if (!v1) throw new WebhookVerificationError('malformed', 'Webhook header `webhook-signature` has no `v1,<base64>` entry');
+  if (!/(?<!\S)v1,/.test(signature!)) throw new WebhookVerificationError('malformed', 'Webhook header `webhook-signature` has no `v1,<base64>` entry');
+  const macs = candidates(signature!, standardEntry, fromBase64);
   if (!(await anyMatches(secret, macs, concat(`${id}.${timestamp!.trim()}.`, body)))) throw mismatch();
   return { timestamp: new Date(seconds * 1000), id: id! };
 }
 
 async function verifyLegacy(header: string, body: Uint8Array, secret: string, toleranceSeconds: number): Promise<Date> {
-  const { t, macs, v1 } = legacyParts(header);
+  // The first `t` counts: when a `Headers` object joined two lines, the first line's
+  // signature is then checked against its own timestamp.
+  const t = /(?:^|,)\s*t\s*=([^,]*)/.exec(header)?.[1]!.trim();
   if (t === undefined || !/^\d{1,15}$/.test(t)) {
     throw new WebhookVerificationError('malformed', 'Webhook header `x-ik-signature` has no valid `t=<milliseconds>`');
   }
   const ms = Number(t);
   checkTimestamp(ms, Date.now(), toleranceSeconds * 1000, toleranceSeconds);
-  if (!v1) throw new WebhookVerificationError('malformed', 'Webhook header `x-ik-signature` has no `v1=<hex>` entry');
-  if (!(await anyMatches(secret, macs, concat(`${t}.`, body)))) throw mismatch();
+  if (!/(?:^|,)\s*v1\s*=/.test(header)) {
+    throw new WebhookVerificationError('malformed', 'Webhook header `x-ik-signature` has no `v1=<hex>` entry');
+  }
+  if (!(await anyMatches(secret, candidates(header, legacyEntry, fromHex), concat(`${t}.`, body)))) throw mismatch();
   return new Date(ms);
 }
 
