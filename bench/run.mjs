@@ -4,9 +4,10 @@
 //   bench/url.mjs      runUrlBench()      URL building
 //   bench/signing.mjs  runSigningBench()  signed URLs
 //   bench/upload.mjs   runUploadBench()   uploads
+//   bench/webhook.mjs  runWebhookBench()  webhook verification with stuffed signature headers
 // A module's result may carry `ratios` ({ name: ours / theirs }) and/or `ratio` (a number);
 // those become the summary rows. Bundle sizes: `npm run size`.
-// `node bench/run.mjs --only=cold,signing` runs a subset (names: url, signing, upload, cold).
+// `node bench/run.mjs --only=cold,signing` runs a subset (names: url, signing, upload, webhook, cold).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,7 @@ const modules = [
   ['url', './url.mjs', 'runUrlBench'],
   ['signing', './signing.mjs', 'runSigningBench'],
   ['upload', './upload.mjs', 'runUploadBench'],
+  ['webhook', './webhook.mjs', 'runWebhookBench'],
 ];
 
 const median = (values) => {

@@ -4,11 +4,12 @@
  * Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`) and the
  * legacy `x-ik-signature: t=<ms>,v1=<hex>`. The HMAC-SHA256 key is the UTF-8 bytes of the
  * whole secret, `whsec_` prefix included. The timestamp is checked first, then the
- * signature, in constant time (`crypto.subtle.verify`). Web Crypto only; no network.
+ * signature: one HMAC per call (Web Crypto), compared in constant time with each
+ * well-formed candidate of the header. No network.
  */
 import { WebhookVerificationError } from '../errors.js';
 import { fromBase64, utf8 } from '../internal/encoding.js';
-import { hmacVerify } from '../signing/hmac.js';
+import { hmacWebCrypto } from '../signing/hmac.js';
 import type { WebhookEvent } from './events.js';
 
 /** A raw webhook delivery: the body exactly as received (do not re-serialize parsed JSON) and its headers. */
@@ -53,9 +54,9 @@ function readHeader(headers: WebhookInput['headers'], name: string): string | un
   for (const key of Object.keys(headers)) {
     if (key.toLowerCase() !== name) continue;
     const value = (headers as Record<string, string | readonly string[] | undefined>)[key];
-    // Repeated header lines may arrive as an array (Node's IncomingHttpHeaders); a space joins
-    // them, which suits the space-separated `webhook-signature` list.
-    return typeof value === 'string' ? value : Array.isArray(value) ? value.join(' ') : undefined;
+    // Repeated header lines may arrive as an array (e.g. Node's `headersDistinct`); they are
+    // joined with ", " as `Headers.get` joins them, which both signature parsers accept.
+    return typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : undefined;
   }
   return undefined;
 }
@@ -85,31 +86,50 @@ function checkTimestamp(value: number, now: number, tolerance: number, tolerance
   }
 }
 
-function decodeHex(hex: string): Uint8Array<ArrayBuffer> | undefined {
-  if (!/^(?:[\da-f]{2})+$/i.test(hex)) return undefined;
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
-  return out;
-}
+/**
+ * At most this many well-formed signatures of one header are compared with the expected
+ * MAC; later ones are ignored. ImageKit sends one (two while a secret is being rotated).
+ */
+const maxCandidates = 8;
 
-function decodeBase64(text: string): Uint8Array<ArrayBuffer> | undefined {
-  try {
-    return fromBase64(text);
-  } catch {
-    return undefined;
+// The patterns below match only well-formed entries, so a header stuffed with malformed
+// ones is scanned once and nothing is allocated for them. Each is anchored on a literal
+// (`v1`) and bounded in length, so the scan stays linear in the header's length.
+/**
+ * A Standard Webhooks entry `v1,<32 bytes in padded standard base64>`, delimited by
+ * whitespace (a `Headers` object joins repeated lines with ", ", hence the optional comma).
+ */
+const standardEntry = /(?<!\S)v1,([A-Za-z\d+/]{42}[AEIMQUYcgkosw048]=),?(?!\S)/g;
+/** A legacy comma-separated part `v1=<64 hex digits>`. */
+const legacyEntry = /(?:^|,)\s*v1\s*=\s*([\da-f]{64})\s*(?![^,])/gi;
+
+/** The decoded MACs of the first {@link maxCandidates} matches of `pattern` (group 1) in `header`. */
+function candidates(header: string, pattern: RegExp, decode: (text: string) => Uint8Array): Uint8Array[] {
+  const macs: Uint8Array[] = [];
+  for (const match of header.matchAll(pattern)) {
+    if (macs.push(decode(match[1]!)) === maxCandidates) break;
   }
+  return macs;
 }
 
-async function anyMatches(
-  secret: string,
-  signatures: ReadonlyArray<Uint8Array<ArrayBuffer> | undefined>,
-  data: Uint8Array<ArrayBuffer>,
-): Promise<boolean> {
-  // Every candidate is checked (no early exit), so timing does not reveal which one matched.
-  const results = await Promise.all(
-    signatures.map((signature) => (signature === undefined ? false : hmacVerify(secret, 'SHA-256', signature, data))),
-  );
-  return results.includes(true);
+const fromHex = (hex: string): Uint8Array => Uint8Array.from(hex.match(/../g)!, (pair) => parseInt(pair, 16));
+
+/** 1 when the two MACs are equal, else 0; the time taken does not depend on where they differ. */
+function sameMac(a: Uint8Array, b: Uint8Array): number {
+  let difference = a.length ^ b.length;
+  for (let i = 0; i < a.length; i++) difference |= a[i]! ^ (b[i] ?? 0);
+  return difference === 0 ? 1 : 0;
+}
+
+/**
+ * Computes the MAC of `data` once and compares it with every candidate in constant time
+ * (no early exit, so the timing does not tell which candidate matched).
+ */
+async function anyMatches(secret: string, macs: readonly Uint8Array[], data: Uint8Array<ArrayBuffer>): Promise<boolean> {
+  const expected = await hmacWebCrypto(secret, 'SHA-256', data);
+  let matched = 0;
+  for (const mac of macs) matched |= sameMac(expected, mac);
+  return matched === 1;
 }
 
 const mismatch = (): WebhookVerificationError =>
@@ -133,37 +153,25 @@ async function verifyStandard(
   const seconds = Number(timestamp!.trim());
   // Whole seconds, like the Standard Webhooks libraries.
   checkTimestamp(seconds, Math.floor(Date.now() / 1000), toleranceSeconds, toleranceSeconds);
-  const candidates = signature!
-    .split(/\s+/)
-    .filter((entry) => entry.startsWith('v1,'))
-    .map((entry) => decodeBase64(entry.slice(3)));
-  if (candidates.length === 0) {
-    throw new WebhookVerificationError('malformed', 'Webhook header `webhook-signature` has no `v1,<base64>` entry');
-  }
-  if (!(await anyMatches(secret, candidates, concat(`${id}.${timestamp!.trim()}.`, body)))) throw mismatch();
+  if (!/(?<!\S)v1,/.test(signature!)) throw new WebhookVerificationError('malformed', 'Webhook header `webhook-signature` has no `v1,<base64>` entry');
+  const macs = candidates(signature!, standardEntry, fromBase64);
+  if (!(await anyMatches(secret, macs, concat(`${id}.${timestamp!.trim()}.`, body)))) throw mismatch();
   return { timestamp: new Date(seconds * 1000), id: id! };
 }
 
 async function verifyLegacy(header: string, body: Uint8Array, secret: string, toleranceSeconds: number): Promise<Date> {
-  let t: string | undefined;
-  const candidates: Array<Uint8Array<ArrayBuffer> | undefined> = [];
-  for (const part of header.split(',')) {
-    const at = part.indexOf('=');
-    const key = part.slice(0, at).trim();
-    const value = part.slice(at + 1).trim();
-    if (at === -1) continue;
-    if (key === 't') t = value;
-    else if (key === 'v1') candidates.push(decodeHex(value));
-  }
+  // The first `t` counts: when a `Headers` object joined two lines, the first line's
+  // signature is then checked against its own timestamp.
+  const t = /(?:^|,)\s*t\s*=([^,]*)/.exec(header)?.[1]!.trim();
   if (t === undefined || !/^\d{1,15}$/.test(t)) {
     throw new WebhookVerificationError('malformed', 'Webhook header `x-ik-signature` has no valid `t=<milliseconds>`');
   }
   const ms = Number(t);
   checkTimestamp(ms, Date.now(), toleranceSeconds * 1000, toleranceSeconds);
-  if (candidates.length === 0) {
+  if (!/(?:^|,)\s*v1\s*=/.test(header)) {
     throw new WebhookVerificationError('malformed', 'Webhook header `x-ik-signature` has no `v1=<hex>` entry');
   }
-  if (!(await anyMatches(secret, candidates, concat(`${t}.`, body)))) throw mismatch();
+  if (!(await anyMatches(secret, candidates(header, legacyEntry, fromHex), concat(`${t}.`, body)))) throw mismatch();
   return new Date(ms);
 }
 
@@ -173,6 +181,15 @@ async function verifyLegacy(header: string, body: Uint8Array, secret: string, to
  * Standard Webhooks headers are used when present, else the legacy `x-ik-signature`.
  * The timestamp must be within `toleranceSeconds` of now (both schemes) and is checked
  * before the signature; several signatures in one header pass if any one matches.
+ *
+ * Candidates: the HMAC is computed once per call and compared in constant time with each
+ * well-formed candidate, so a header stuffed with candidates costs what one costs.
+ * Well-formed means `v1,<padded standard base64 of 32 bytes>` in `webhook-signature`
+ * (entries separated by whitespace; a `Headers` object that joined two lines with ", "
+ * works) and `v1=<64 hex digits>` in `x-ik-signature` (the first `t=` counts). Other
+ * entries are ignored, not errors. Only the first 8 well-formed candidates are compared
+ * (ImageKit sends one, two while a secret is rotated). The header is read once, without
+ * splitting it, so its length needs no cap of its own (HTTP servers bound header size).
  *
  * @example
  * const { event } = await verifyWebhook(
