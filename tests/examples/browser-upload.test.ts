@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { requireDist } from '../package/helpers.js';
 import { launchChromium } from '../support/chromium.js';
-import { startServer, type RunningServer } from '../support/runtimes.js';
+import { startServer, withoutImageKitKeys, type RunningServer } from '../support/runtimes.js';
 
 const fileBytes = randomBytes(3 << 20);
 let server: RunningServer | undefined;
@@ -20,9 +20,8 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   requireDist();
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('IMAGEKIT_') && name !== 'PORT'));
   server = await startServer(process.execPath, ['examples/browser-upload/server.mjs'], {
-    env: { ...env, PORT: '0' },
+    env: { ...withoutImageKitKeys(process.env), PORT: '0' },
     ready: /^browser upload example: (http:\/\/127\.0\.0\.1:\d+\/)/,
   });
   browser = await launchChromium();

@@ -35,6 +35,11 @@ export const runtimeEnv: NodeJS.ProcessEnv = {
   BUN_DISABLE_TELEMETRY: '1',
 };
 
+/** `env` without the developer's `IMAGEKIT_*` variables, so an example never reaches a real account from a test. */
+export function withoutImageKitKeys(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('IMAGEKIT_')));
+}
+
 /** The export conditions wrangler bundles a Worker with. */
 export const workerConditions: readonly string[] = ['workerd', 'worker', 'browser'];
 
