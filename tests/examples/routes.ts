@@ -168,8 +168,13 @@ export function describeExampleRoutes(name: string, call: () => Call, secrets: E
       }
     });
 
-    it('never puts the private key or the webhook secret in a response', () => {
-      expect(bodies.length).toBeGreaterThan(10);
+    it('never puts the private key or the webhook secret in a response', async () => {
+      // Its own calls (so that it also holds when run alone), then every body seen in this file.
+      await send('/auth');
+      await send(`/signed?path=${encodeURIComponent('/a.jpg')}`);
+      await send(`/signed?path=${encodeURIComponent('/../b.jpg')}`);
+      await send('/webhook', { method: 'POST', ...signedDelivery(secrets.webhookSecret, webhookBody) });
+      await send('/webhook', { method: 'POST', ...signedDelivery(secrets.privateKey, webhookBody) });
       for (const text of bodies) {
         expect(text).not.toContain(secrets.privateKey);
         expect(text).not.toContain(secrets.webhookSecret);
