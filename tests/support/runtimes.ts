@@ -99,34 +99,41 @@ export function startServer(
 ): Promise<RunningServer> {
   const child = spawn(command, args, { cwd: options.cwd ?? repoRoot, env: options.env ?? runtimeEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let stdout = '';
+  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
   const close = async (): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await exited;
   };
   let settled = false;
   return new Promise((resolve, reject) => {
-    const fail = (why: string) => {
+    const fail = (why: string, stop: boolean) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      void close().then(() => reject(new Error(`${[command, ...args].join(' ')} ${why}; its output:\n${output}`)));
+      const error = new Error(`${[command, ...args].join(' ')} ${why}; its output:\n${output}`);
+      // A process that could not be spawned may never emit 'close': nothing to wait for then.
+      if (stop) void close().then(() => reject(error));
+      else reject(error);
     };
-    const timer = setTimeout(() => fail(`printed no line matching ${options.ready} within ${options.timeoutMs ?? 30_000} ms`), options.timeoutMs ?? 30_000);
+    const timeoutMs = options.timeoutMs ?? 30_000;
+    const timer = setTimeout(() => fail(`printed no line matching ${options.ready} within ${timeoutMs} ms`, true), timeoutMs);
     child.stderr.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
+      stdout += chunk.toString();
       if (settled) return;
-      const match = output.split('\n').slice(0, -1).map((line) => options.ready.exec(line)).find(Boolean);
+      const match = stdout.split('\n').slice(0, -1).map((line) => options.ready.exec(line)).find(Boolean);
       if (!match) return;
       settled = true;
       clearTimeout(timer);
       const url = match[1]!.endsWith('/') ? match[1]! : `${match[1]}/`;
       resolve({ url, output: () => output, close });
     });
-    child.once('exit', (code, signal) => fail(`exited (${signal ?? `code ${code}`}) before it was ready`));
-    child.once('error', (error) => fail(`could not start: ${error.message}`));
+    // 'close', not 'exit': by then all it printed has been read.
+    child.once('close', (code, signal) => fail(`exited (${signal ?? `code ${code}`}) before it was ready`, false));
+    child.once('error', (error) => fail(`could not start: ${error.message}`, false));
   });
 }
