@@ -8,23 +8,15 @@ import { execFile } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, normalize, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { chromiumFlags, chromiumPath, requireChromium } from '../support/chromium.js';
+import { bundleWorker, loadMiniflare, repoRoot, runtimeBinary, runtimeEnv, runtimesDir } from '../support/runtimes.js';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const runtimesDir = join(repoRoot, 'tests', 'runtimes');
-const binDir = join(runtimesDir, 'node_modules', '.bin');
 const run = promisify(execFile);
 type Json = any;
-
-function need(path: string, what: string): void {
-  if (!existsSync(path)) throw new Error(`${what} is missing (${path}): run \`npm run setup\` (bash .ci/install.sh) first`);
-}
 
 // ---- inputs and host-side truth -------------------------------------------------------
 
@@ -142,30 +134,15 @@ async function prepareConsumer(): Promise<void> {
   await writeFile(join(workDir, 'entry.mjs'), entryScript(JSON.stringify(input)));
 }
 
-const childEnv = {
-  ...process.env,
-  NO_COLOR: '1',
-  DENO_NO_UPDATE_CHECK: '1',
-  DENO_NO_PROMPT: '1',
-  DO_NOT_TRACK: '1',
-  BUN_DISABLE_TELEMETRY: '1',
-};
-
-async function runBinary(binary: string, args: string[]): Promise<Json> {
-  need(binary, binary.split(sep).pop()!);
-  const { stdout } = await run(binary, args, { cwd: workDir, env: childEnv, timeout: 30_000, maxBuffer: 16 << 20 });
+async function runBinary(binary: 'node' | 'deno' | 'bun', args: string[]): Promise<Json> {
+  const { stdout } = await run(runtimeBinary(binary), args, { cwd: workDir, env: runtimeEnv, timeout: 30_000, maxBuffer: 16 << 20 });
   return parseResult(stdout);
 }
 
 async function runWorkerd(): Promise<Json> {
-  need(join(binDir, 'workerd'), 'workerd');
-  const requireRuntime = createRequire(join(runtimesDir, 'package.json'));
-  need(join(runtimesDir, 'node_modules', 'miniflare', 'package.json'), 'miniflare');
-  const { Miniflare } = requireRuntime('miniflare') as {
-    Miniflare: new (options: object) => { dispatchFetch(url: string): Promise<{ json(): Promise<unknown> }>; dispose(): Promise<void> };
-  };
+  const Miniflare = loadMiniflare();
   // What wrangler does: bundle with the worker conditions (which include `browser`).
-  const bundled = await build({
+  const { script } = await bundleWorker({
     stdin: {
       contents: `
         import * as root from 'imagekit-universal';
@@ -176,14 +153,8 @@ async function runWorkerd(): Promise<Json> {
       resolveDir: workDir,
       loader: 'js',
     },
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    conditions: ['workerd', 'worker', 'browser'],
-    write: false,
-    logLevel: 'silent',
   });
-  const mf = new Miniflare({ modules: true, script: bundled.outputFiles[0]!.text, compatibilityDate: '2025-07-01' });
+  const mf = new Miniflare({ modules: true, script, compatibilityDate: '2025-07-01' });
   try {
     const response = await mf.dispatchFetch('http://localhost/');
     return await response.json();
@@ -237,9 +208,9 @@ async function runChromium(): Promise<Json> {
 }
 
 const runtimes: Array<[string, () => Promise<Json>]> = [
-  ['node22', () => runBinary(join(binDir, 'node'), ['entry.mjs'])],
-  ['deno', () => runBinary(join(binDir, 'deno'), ['run', '--allow-read', '--allow-env', 'entry.mjs'])],
-  ['bun', () => runBinary(join(binDir, 'bun'), ['run', 'entry.mjs'])],
+  ['node22', () => runBinary('node', ['entry.mjs'])],
+  ['deno', () => runBinary('deno', ['run', '--allow-read', '--allow-env', 'entry.mjs'])],
+  ['bun', () => runBinary('bun', ['run', 'entry.mjs'])],
   ['workerd', runWorkerd],
   ['chromium', runChromium],
 ];
