@@ -9,18 +9,14 @@ export const maxExpireSeconds = 315_360_000;
 
 /**
  * Checks an `expireSeconds` option and returns it in whole seconds (a fraction is dropped).
- * A non-positive value used to sign a URL that never expires; a huge one gives an `ik-t`
- * of more than 10 digits. Both are refused.
+ * A non-positive value used to sign a URL that never expires, a huge one gave an `ik-t`
+ * of more than 10 digits, and a value below 1 is surely a unit mistake: all are refused.
  * @param max the largest accepted value (the upload API caps tokens at 3600).
  * @throws {TypeError} `value` is not a number.
- * @throws {RangeError} `value` is not finite, not above 0, above `max`, or below 1 (it is in seconds).
+ * @throws {RangeError} `value` is below 1, above `max`, or `NaN`.
  */
 export function checkExpireSeconds(value: unknown, max: number = maxExpireSeconds): number {
   if (typeof value !== 'number') throw new TypeError('`expireSeconds` must be a number of seconds');
-  if (!(Number.isFinite(value) && value > 0 && value <= max)) {
-    throw new RangeError(`\`expireSeconds\` must be a finite number of seconds above 0 and at most ${max}, got ${value}`);
-  }
-  const seconds = Math.trunc(value);
-  if (seconds === 0) throw new RangeError(`\`expireSeconds\` must be at least 1 (it is in seconds), got ${value}`);
-  return seconds;
+  if (!(value >= 1 && value <= max)) throw new RangeError(`\`expireSeconds\` must be from 1 to ${max} seconds, got ${value}`);
+  return Math.trunc(value);
 }

@@ -14,7 +14,7 @@
  */
 export function mustAwait<T>(call: string, promise: Promise<T>): Promise<T> {
   const refuse = (): never => {
-    throw new TypeError(`\`${call}\` returns a Promise: \`await\` it (or use .then) before serializing it or using it as a string`);
+    throw new TypeError(`\`${call}\` returns a Promise: \`await\` it before serializing it or using it as a string`);
   };
   Object.defineProperties(promise, {
     toJSON: { value: refuse, configurable: true },
