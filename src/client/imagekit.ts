@@ -89,7 +89,10 @@ export interface ClientUrlOptions extends Omit<BuildUrlOptions, 'urlEndpoint'> {
 }
 
 /**
- * The ImageKit server client.
+ * The ImageKit server client. Every method that returns a promise reports every failure,
+ * caller mistakes included, by rejecting it (nothing is thrown synchronously), and a
+ * function passed as an argument (an `imagekit` v6 callback) is a `TypeError`: use the
+ * returned promise. `url()` returns a string unless it signs.
  * @example
  * const imagekit = new ImageKit({ privateKey: process.env.IMAGEKIT_PRIVATE_KEY! });
  * const files = await imagekit.listFiles({ path: '/products', limit: 100 });
@@ -552,7 +555,8 @@ export class ImageKit {
   }
 
   /**
-   * `{ token, expire, signature }` for a client-side upload (v6 argument order).
+   * `{ token, expire, signature }` for a client-side upload (v6 argument order). Unlike v6
+   * this returns a promise: `await` it (serializing the promise itself throws a `TypeError`).
    * @param token single-use token; default `crypto.randomUUID()`.
    * @param expire absolute Unix time in seconds, at most 1 h ahead; default now + 30 min.
    */
