@@ -104,13 +104,13 @@ export async function sizeCases() {
   });
   cases.push({ name: 'whole root entry', contents: `export * from './dist/index.js';`, platform: 'browser', budget: 10780, target: 5120 });
   if (server.includes('signUrl')) {
-    cases.push({ name: 'signUrl (server)', contents: `export { signUrl } from './dist/server.js';`, platform: 'node', budget: 1800 });
+    cases.push({ name: 'signUrl (server)', contents: `export { signUrl } from './dist/server.js';`, platform: 'node', budget: 1900 });
   }
   if (server.includes('verifyWebhook')) {
     cases.push({ name: 'verifyWebhook (server)', contents: `export { verifyWebhook } from './dist/server.js';`, platform: 'node', budget: 2400 });
   }
   if (server.includes('ImageKit')) {
-    cases.push({ name: 'ImageKit class (server)', contents: `export { ImageKit } from './dist/server.js';`, platform: 'node', budget: 18000, target: 8704 });
+    cases.push({ name: 'ImageKit class (server)', contents: `export { ImageKit } from './dist/server.js';`, platform: 'node', budget: 18350, target: 8704 });
   }
   return cases;
 }

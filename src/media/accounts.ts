@@ -3,7 +3,8 @@
  * Account usage and usage analytics (imagekit-api.md §9). Server only.
  */
 import type { ClientContext } from '../core/context.js';
-import { apiRequest, type RequestOptions } from '../core/request.js';
+import type { RequestOptions } from '../core/request.js';
+import { send } from './send.js';
 import type { WithMetadata } from '../internal/metadata.js';
 import type { Usage, UsageAnalytics } from './types.js';
 import { requireDate, requireObject } from './validate.js';
@@ -26,12 +27,12 @@ function dateQuery(params: DateRangeParams): { startDate: string; endDate: strin
  * @throws {TypeError} when a date is not `YYYY-MM-DD`.
  * @throws {BadRequestError} for a range of 90 days or more.
  */
-export function getUsage(
+export async function getUsage(
   context: ClientContext,
   params: DateRangeParams,
   options?: RequestOptions,
 ): Promise<WithMetadata<Usage>> {
-  return apiRequest(context, { ...options, method: 'GET', path: '/v1/accounts/usage', query: dateQuery(params), retry: 'always' });
+  return send(context, options, { method: 'GET', path: '/v1/accounts/usage', query: dateQuery(params), retry: 'always' });
 }
 
 /**
@@ -39,11 +40,11 @@ export function getUsage(
  * (`GET /v1/accounts/usage-analytics`).
  * @throws {TypeError} when a date is not `YYYY-MM-DD`.
  */
-export function getUsageAnalytics(
+export async function getUsageAnalytics(
   context: ClientContext,
   params: DateRangeParams,
   options?: RequestOptions,
 ): Promise<WithMetadata<UsageAnalytics>> {
   const query = dateQuery(params);
-  return apiRequest(context, { ...options, method: 'GET', path: '/v1/accounts/usage-analytics', query, retry: 'always' });
+  return send(context, options, { method: 'GET', path: '/v1/accounts/usage-analytics', query, retry: 'always' });
 }

@@ -5,7 +5,8 @@
  * body, which carries `errors`; check it with `isPartialSuccess(result)`. Server only.
  */
 import type { ClientContext } from '../core/context.js';
-import { apiRequest, type RequestOptions } from '../core/request.js';
+import type { RequestOptions } from '../core/request.js';
+import { send } from './send.js';
 import type { WithMetadata } from '../internal/metadata.js';
 import { requireStringArray } from './validate.js';
 
@@ -45,13 +46,13 @@ export interface BulkTagsResult {
  * @throws {RangeError} when `fileIds` is empty or has more than 100 ids.
  * @throws {NotFoundError} with `body.missingFileIds` (nothing was deleted).
  */
-export function bulkDeleteFiles(
+export async function bulkDeleteFiles(
   context: ClientContext,
   fileIds: string[],
   options?: RequestOptions,
 ): Promise<WithMetadata<BulkDeleteFilesResult>> {
   const body = { fileIds: requireStringArray('fileIds', fileIds, maxBulkDeleteFileIds) };
-  return apiRequest(context, { ...options, method: 'POST', path: '/v1/files/batch/deleteByFileIds', body, retry: 'safe' });
+  return send(context, options, { method: 'POST', path: '/v1/files/batch/deleteByFileIds', body, retry: 'safe' });
 }
 
 function tagCall(
@@ -67,7 +68,7 @@ function tagCall(
     [tagsKey]: requireStringArray(tagsKey === 'tags' ? 'tags' : 'AITags', tags),
   };
   // Adding or removing the same tags again leaves the same state: safe to replay.
-  return apiRequest(context, { ...options, method: 'POST', path, body, retry: 'always' });
+  return send(context, options, { method: 'POST', path, body, retry: 'always' });
 }
 
 /**
@@ -75,7 +76,7 @@ function tagCall(
  * @throws {TypeError} / {RangeError} for bad `fileIds` (1–50) or `tags` (non-empty).
  * @throws {NotFoundError} with `body.missingFileIds` (nothing was changed).
  */
-export function bulkAddTags(
+export async function bulkAddTags(
   context: ClientContext,
   fileIds: string[],
   tags: string[],
@@ -89,7 +90,7 @@ export function bulkAddTags(
  * @throws {TypeError} / {RangeError} for bad `fileIds` (1–50) or `tags` (non-empty).
  * @throws {NotFoundError} with `body.missingFileIds` (nothing was changed).
  */
-export function bulkRemoveTags(
+export async function bulkRemoveTags(
   context: ClientContext,
   fileIds: string[],
   tags: string[],
@@ -104,7 +105,7 @@ export function bulkRemoveTags(
  * @throws {TypeError} / {RangeError} for bad `fileIds` (1–50) or `AITags` (non-empty).
  * @throws {NotFoundError} with `body.missingFileIds` (nothing was changed).
  */
-export function bulkRemoveAITags(
+export async function bulkRemoveAITags(
   context: ClientContext,
   fileIds: string[],
   AITags: string[],

@@ -4,7 +4,8 @@
  */
 import type { ClientContext } from '../core/context.js';
 import { pathSegment } from '../core/path.js';
-import { apiRequest, type RequestOptions } from '../core/request.js';
+import type { RequestOptions } from '../core/request.js';
+import { send } from './send.js';
 import type { WithMetadata } from '../internal/metadata.js';
 import { isHttpUrl } from './metadata.js';
 import { requireString } from './validate.js';
@@ -28,25 +29,25 @@ export interface PurgeCacheStatus {
  * retried only when nothing was processed.
  * @throws {TypeError} when `url` is not an absolute http(s) URL.
  */
-export function purgeFileCache(
+export async function purgeFileCache(
   context: ClientContext,
   url: string,
   options?: RequestOptions,
 ): Promise<WithMetadata<PurgeCacheResult>> {
   requireString('url', url);
   if (!isHttpUrl(url)) throw new TypeError('The `url` argument must be an absolute http(s) URL');
-  return apiRequest(context, { ...options, method: 'POST', path: '/v1/files/purge', body: { url }, retry: 'safe' });
+  return send(context, options, { method: 'POST', path: '/v1/files/purge', body: { url }, retry: 'safe' });
 }
 
 /**
  * Gets the status of a purge request (`GET /v1/files/purge/{requestId}`).
  * @throws {NotFoundError} when the request id is unknown.
  */
-export function getPurgeFileCacheStatus(
+export async function getPurgeFileCacheStatus(
   context: ClientContext,
   requestId: string,
   options?: RequestOptions,
 ): Promise<WithMetadata<PurgeCacheStatus>> {
   const path = `/v1/files/purge/${pathSegment('requestId', requestId)}`;
-  return apiRequest(context, { ...options, method: 'GET', path, retry: 'always' });
+  return send(context, options, { method: 'GET', path, retry: 'always' });
 }

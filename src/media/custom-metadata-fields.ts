@@ -5,7 +5,8 @@
  */
 import type { ClientContext } from '../core/context.js';
 import { pathSegment } from '../core/path.js';
-import { apiRequest, type RequestOptions } from '../core/request.js';
+import type { RequestOptions } from '../core/request.js';
+import { send } from './send.js';
 import type { WithMetadata } from '../internal/metadata.js';
 import type { EmptyResult } from './files.js';
 import type { CustomMetadataField, CustomMetadataFieldSchema } from './types.js';
@@ -45,7 +46,7 @@ export interface UpdateCustomMetadataFieldParams {
  * @throws {TypeError} for a missing `name`, `label` or `schema.type`.
  * @throws {BadRequestError} with `body.errors` per schema property, or for a duplicate name.
  */
-export function createCustomMetadataField(
+export async function createCustomMetadataField(
   context: ClientContext,
   params: CreateCustomMetadataFieldParams,
   options?: RequestOptions,
@@ -59,13 +60,13 @@ export function createCustomMetadataField(
     schema,
     description: optionalString('description', params.description),
   });
-  return apiRequest(context, { ...options, method: 'POST', path: '/v1/customMetadataFields', body, retry: 'safe' });
+  return send(context, options, { method: 'POST', path: '/v1/customMetadataFields', body, retry: 'safe' });
 }
 
 /**
  * Lists custom metadata fields (`GET /v1/customMetadataFields`).
  */
-export function getCustomMetadataFields(
+export async function getCustomMetadataFields(
   context: ClientContext,
   params?: GetCustomMetadataFieldsParams,
   options?: RequestOptions,
@@ -76,7 +77,7 @@ export function getCustomMetadataFields(
     query.includeDeleted = optionalBoolean('includeDeleted', params.includeDeleted);
     query.folderPath = optionalString('folderPath', params.folderPath);
   }
-  return apiRequest(context, { ...options, method: 'GET', path: '/v1/customMetadataFields', query, retry: 'always' });
+  return send(context, options, { method: 'GET', path: '/v1/customMetadataFields', query, retry: 'always' });
 }
 
 /**
@@ -85,7 +86,7 @@ export function getCustomMetadataFields(
  * @throws {TypeError} for an empty `fieldId` or an update with none of `label`, `schema`, `description`.
  * @throws {NotFoundError} when the field does not exist.
  */
-export function updateCustomMetadataField(
+export async function updateCustomMetadataField(
   context: ClientContext,
   fieldId: string,
   update: UpdateCustomMetadataFieldParams,
@@ -101,18 +102,18 @@ export function updateCustomMetadataField(
   if (Object.keys(body).length === 0) {
     throw new TypeError('The `update` argument must set `label`, `schema` or `description`');
   }
-  return apiRequest(context, { ...options, method: 'PATCH', path, body, retry: 'always' });
+  return send(context, options, { method: 'PATCH', path, body, retry: 'always' });
 }
 
 /**
  * Deletes a custom metadata field (`DELETE /v1/customMetadataFields/{id}`, 204).
  * @throws {NotFoundError} when the field does not exist.
  */
-export function deleteCustomMetadataField(
+export async function deleteCustomMetadataField(
   context: ClientContext,
   fieldId: string,
   options?: RequestOptions,
 ): Promise<WithMetadata<EmptyResult>> {
   const path = `/v1/customMetadataFields/${pathSegment('fieldId', fieldId)}`;
-  return apiRequest(context, { ...options, method: 'DELETE', path, retry: 'always' });
+  return send(context, options, { method: 'DELETE', path, retry: 'always' });
 }

@@ -5,7 +5,8 @@
  */
 import type { ClientContext } from '../core/context.js';
 import { pathSegment, type QueryValue } from '../core/path.js';
-import { apiRequest, type RequestOptions } from '../core/request.js';
+import type { RequestOptions } from '../core/request.js';
+import { send } from './send.js';
 import type { WithMetadata } from '../internal/metadata.js';
 import type { CustomMetadataValues, Extension, FileObject, FolderObject } from './types.js';
 import {
@@ -111,13 +112,13 @@ export function listFilesQuery(params: ListFilesParams | undefined): Record<stri
  * @throws {RangeError} for `limit` outside 1–1000 or a negative `skip`.
  * @throws {ApiError} for an error answer (e.g. {@link BadRequestError} for a bad `searchQuery`).
  */
-export function listFiles(
+export async function listFiles(
   context: ClientContext,
   params?: ListFilesParams,
   options?: RequestOptions,
 ): Promise<WithMetadata<ListFilesItem[]>> {
   const query = listFilesQuery(params);
-  return apiRequest(context, { ...options, method: 'GET', path: '/v1/files', query, retry: 'always' });
+  return send(context, options, { method: 'GET', path: '/v1/files', query, retry: 'always' });
 }
 
 /**
@@ -125,13 +126,13 @@ export function listFiles(
  * @throws {TypeError} for an empty `fileId`.
  * @throws {NotFoundError} when the file does not exist.
  */
-export function getFileDetails(
+export async function getFileDetails(
   context: ClientContext,
   fileId: string,
   options?: RequestOptions,
 ): Promise<WithMetadata<FileObject>> {
   const path = `/v1/files/${pathSegment('fileId', fileId)}/details`;
-  return apiRequest(context, { ...options, method: 'GET', path, retry: 'always' });
+  return send(context, options, { method: 'GET', path, retry: 'always' });
 }
 
 /** The *details* variant of an update (every field optional; `null` clears). */
@@ -176,7 +177,7 @@ export type UpdatedFile = FileObject;
  *   `publish` combined with other keys.
  * @throws {NotFoundError} when the file does not exist.
  */
-export function updateFileDetails(
+export async function updateFileDetails(
   context: ClientContext,
   fileId: string,
   update: UpdateFileDetailsParams,
@@ -198,20 +199,20 @@ export function updateFileDetails(
   }
   const runsExtensions =
     (Array.isArray(body['extensions']) && body['extensions'].length > 0) || body['webhookUrl'] !== undefined;
-  return apiRequest(context, { ...options, method: 'PATCH', path, body, retry: runsExtensions ? 'safe' : 'always' });
+  return send(context, options, { method: 'PATCH', path, body, retry: runsExtensions ? 'safe' : 'always' });
 }
 
 /**
  * Deletes a file and all its versions (`DELETE /v1/files/{fileId}`, 204). Does not purge the CDN cache.
  * @throws {NotFoundError} when the file does not exist (also when a retried delete had already succeeded).
  */
-export function deleteFile(
+export async function deleteFile(
   context: ClientContext,
   fileId: string,
   options?: RequestOptions,
 ): Promise<WithMetadata<EmptyResult>> {
   const path = `/v1/files/${pathSegment('fileId', fileId)}`;
-  return apiRequest(context, { ...options, method: 'DELETE', path, retry: 'always' });
+  return send(context, options, { method: 'DELETE', path, retry: 'always' });
 }
 
 /** Body of `copyFile`. */
@@ -229,7 +230,7 @@ export interface CopyFileParams {
  * (429, refused connection): a replay after a 5xx could append duplicate versions.
  * @throws {NotFoundError} with `reason: "SOURCE_FILE_MISSING"`.
  */
-export function copyFile(
+export async function copyFile(
   context: ClientContext,
   params: CopyFileParams,
   options?: RequestOptions,
@@ -240,7 +241,7 @@ export function copyFile(
     destinationPath: requireString('destinationPath', params.destinationPath),
     includeFileVersions: optionalBoolean('includeFileVersions', params.includeFileVersions),
   });
-  return apiRequest(context, { ...options, method: 'POST', path: '/v1/files/copy', body, retry: 'safe' });
+  return send(context, options, { method: 'POST', path: '/v1/files/copy', body, retry: 'safe' });
 }
 
 /** Body of `moveFile`. */
@@ -256,7 +257,7 @@ export interface MoveFileParams {
  * nothing was processed: a replay after success would fail with 404.
  * @throws {NotFoundError} with `reason: "SOURCE_FILE_MISSING"`.
  */
-export function moveFile(
+export async function moveFile(
   context: ClientContext,
   params: MoveFileParams,
   options?: RequestOptions,
@@ -266,7 +267,7 @@ export function moveFile(
     sourceFilePath: requireString('sourceFilePath', params.sourceFilePath),
     destinationPath: requireString('destinationPath', params.destinationPath),
   };
-  return apiRequest(context, { ...options, method: 'POST', path: '/v1/files/move', body, retry: 'safe' });
+  return send(context, options, { method: 'POST', path: '/v1/files/move', body, retry: 'safe' });
 }
 
 /** Body of `renameFile`. */
@@ -295,7 +296,7 @@ export interface RenameFileResult {
  * @throws {ConflictError} with `reason: "FILE_ALREADY_EXISTS"`.
  * @throws {NotFoundError} when the file does not exist.
  */
-export function renameFile(
+export async function renameFile(
   context: ClientContext,
   params: RenameFileParams,
   options?: RequestOptions,
@@ -306,5 +307,5 @@ export function renameFile(
     newFileName: requireString('newFileName', params.newFileName),
     purgeCache: optionalBoolean('purgeCache', params.purgeCache),
   });
-  return apiRequest(context, { ...options, method: 'PUT', path: '/v1/files/rename', body, retry: 'safe' });
+  return send(context, options, { method: 'PUT', path: '/v1/files/rename', body, retry: 'safe' });
 }

@@ -4,7 +4,8 @@
  * (imagekit-api.md §5). Job status lives in `jobs.ts`. Server only.
  */
 import type { ClientContext } from '../core/context.js';
-import { apiRequest, type RequestOptions } from '../core/request.js';
+import type { RequestOptions } from '../core/request.js';
+import { send } from './send.js';
 import type { WithMetadata } from '../internal/metadata.js';
 import type { EmptyResult } from './files.js';
 import type { BulkJobResult } from './types.js';
@@ -26,7 +27,7 @@ export interface CreateFolderParams {
  * nothing was processed.
  * @throws {TypeError} for an empty `folderName`.
  */
-export function createFolder(
+export async function createFolder(
   context: ClientContext,
   params: CreateFolderParams,
   options?: RequestOptions,
@@ -36,7 +37,7 @@ export function createFolder(
     folderName: requireString('folderName', params.folderName),
     parentFolderPath: optionalString('parentFolderPath', params.parentFolderPath) || '/',
   };
-  return apiRequest(context, { ...options, method: 'POST', path: '/v1/folder', body, retry: 'safe' });
+  return send(context, options, { method: 'POST', path: '/v1/folder', body, retry: 'safe' });
 }
 
 /**
@@ -44,13 +45,13 @@ export function createFolder(
  * Retried like every DELETE; a replay after a lost success answers 404.
  * @throws {NotFoundError} with `reason: "FOLDER_NOT_FOUND"`.
  */
-export function deleteFolder(
+export async function deleteFolder(
   context: ClientContext,
   folderPath: string,
   options?: RequestOptions,
 ): Promise<WithMetadata<EmptyResult>> {
   const body = { folderPath: requireString('folderPath', folderPath) };
-  return apiRequest(context, { ...options, method: 'DELETE', path: '/v1/folder', body, retry: 'always' });
+  return send(context, options, { method: 'DELETE', path: '/v1/folder', body, retry: 'always' });
 }
 
 /** Body of `copyFolder`. */
@@ -78,7 +79,7 @@ export interface CopyFolderParams {
  * @throws {TypeError} for empty paths, or `includeVersions` and `includeFileVersions` that disagree.
  * @throws {NotFoundError} when nothing exists at the source.
  */
-export function copyFolder(
+export async function copyFolder(
   context: ClientContext,
   params: CopyFolderParams,
   options?: RequestOptions,
@@ -94,7 +95,7 @@ export function copyFolder(
     destinationPath: requireString('destinationPath', params.destinationPath),
     includeVersions: current ?? legacy,
   });
-  return apiRequest(context, { ...options, method: 'POST', path: '/v1/bulkJobs/copyFolder', body, retry: 'safe' });
+  return send(context, options, { method: 'POST', path: '/v1/bulkJobs/copyFolder', body, retry: 'safe' });
 }
 
 /** Body of `moveFolder`. */
@@ -110,7 +111,7 @@ export interface MoveFolderParams {
  * its `jobId`. Retried only when nothing was processed.
  * @throws {NotFoundError} when nothing exists at the source.
  */
-export function moveFolder(
+export async function moveFolder(
   context: ClientContext,
   params: MoveFolderParams,
   options?: RequestOptions,
@@ -120,7 +121,7 @@ export function moveFolder(
     sourceFolderPath: requireString('sourceFolderPath', params.sourceFolderPath),
     destinationPath: requireString('destinationPath', params.destinationPath),
   };
-  return apiRequest(context, { ...options, method: 'POST', path: '/v1/bulkJobs/moveFolder', body, retry: 'safe' });
+  return send(context, options, { method: 'POST', path: '/v1/bulkJobs/moveFolder', body, retry: 'safe' });
 }
 
 /** Body of `renameFolder`. */
@@ -138,7 +139,7 @@ export interface RenameFolderParams {
  * with its `jobId`. Retried only when nothing was processed.
  * @throws {NotFoundError} when the folder does not exist.
  */
-export function renameFolder(
+export async function renameFolder(
   context: ClientContext,
   params: RenameFolderParams,
   options?: RequestOptions,
@@ -149,5 +150,5 @@ export function renameFolder(
     newFolderName: requireString('newFolderName', params.newFolderName),
     purgeCache: optionalBoolean('purgeCache', params.purgeCache),
   });
-  return apiRequest(context, { ...options, method: 'POST', path: '/v1/bulkJobs/renameFolder', body, retry: 'safe' });
+  return send(context, options, { method: 'POST', path: '/v1/bulkJobs/renameFolder', body, retry: 'safe' });
 }

@@ -5,10 +5,11 @@
  */
 import type { ClientContext } from '../core/context.js';
 import { flattenPages, paginateOffset } from '../core/pagination.js';
-import { apiRequest, type RequestOptions } from '../core/request.js';
+import type { RequestOptions } from '../core/request.js';
 import type { WithMetadata } from '../internal/metadata.js';
 import { listFilesQuery, type ListFilesItem, type ListFilesParams } from './files.js';
-import { optionalInteger } from './validate.js';
+import { send } from './send.js';
+import { optionalInteger, requestOptions } from './validate.js';
 
 /** Query of `iterateFiles`: the `listFiles` query plus an overall cap. */
 export interface IterateFilesParams extends ListFilesParams {
@@ -50,23 +51,23 @@ function resolve(params: IterateFilesParams | undefined): ResolvedIteration {
 /**
  * Pages of a listing (each with its `$ResponseMetadata`), fetched lazily one request at a
  * time until a short page or `maxItems`.
- * @throws {RangeError} for `limit` outside 1–1000, a negative `skip` or `maxItems` (thrown at once).
+ * @throws {RangeError} for `limit` outside 1–1000, a negative `skip` or `maxItems` (the first `next()` rejects).
  */
-export function iterateFilePages(
+export async function* iterateFilePages(
   context: ClientContext,
   params?: IterateFilesParams,
   options?: RequestOptions,
 ): AsyncGenerator<WithMetadata<ListFilesItem[]>, void, undefined> {
   const { base, pageSize, skip, maxItems } = resolve(params);
+  requestOptions(options); // checked even when no page is fetched (`maxItems: 0`)
   const fetchPage = (pageSkip: number, limit: number): Promise<WithMetadata<ListFilesItem[]>> =>
-    apiRequest(context, {
-      ...options,
+    send(context, options, {
       method: 'GET',
       path: '/v1/files',
       query: listFilesQuery({ ...base, skip: pageSkip, limit }),
       retry: 'always',
     });
-  return paginateOffset(fetchPage, { pageSize, skip, maxItems });
+  yield* paginateOffset(fetchPage, { pageSize, skip, maxItems });
 }
 
 /**
@@ -74,7 +75,7 @@ export function iterateFilePages(
  * `for await (const file of iterateFiles(ctx, { path: '/shop' }))`.
  * `limit` is the page size (default 1000); `maxItems` caps the total. Breaking out of the
  * loop stops further requests.
- * @throws {RangeError} for `limit` outside 1–1000, a negative `skip` or `maxItems` (thrown at once).
+ * @throws {RangeError} for `limit` outside 1–1000, a negative `skip` or `maxItems` (the first `next()` rejects).
  * @throws {ApiError} from any page request, when the loop reaches it.
  */
 export function iterateFiles(

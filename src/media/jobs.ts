@@ -5,7 +5,8 @@
  */
 import type { ClientContext } from '../core/context.js';
 import { pathSegment } from '../core/path.js';
-import { apiRequest, type RequestOptions } from '../core/request.js';
+import type { RequestOptions } from '../core/request.js';
+import { send } from './send.js';
 import type { WithMetadata } from '../internal/metadata.js';
 import type { BulkJobStatus } from './types.js';
 
@@ -14,11 +15,11 @@ import type { BulkJobStatus } from './types.js';
  * @throws {TypeError} for an empty `jobId`.
  * @throws {NotFoundError} when the job does not exist.
  */
-export function getBulkJobStatus(
+export async function getBulkJobStatus(
   context: ClientContext,
   jobId: string,
   options?: RequestOptions,
 ): Promise<WithMetadata<BulkJobStatus>> {
   const path = `/v1/bulkJobs/${pathSegment('jobId', jobId)}`;
-  return apiRequest(context, { ...options, method: 'GET', path, retry: 'always' });
+  return send(context, options, { method: 'GET', path, retry: 'always' });
 }

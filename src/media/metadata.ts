@@ -5,7 +5,8 @@
  */
 import type { ClientContext } from '../core/context.js';
 import { pathSegment } from '../core/path.js';
-import { apiRequest, type RequestOptions } from '../core/request.js';
+import type { RequestOptions } from '../core/request.js';
+import { send } from './send.js';
 import type { WithMetadata } from '../internal/metadata.js';
 import type { FileMetadata } from './types.js';
 import { requireString } from './validate.js';
@@ -15,13 +16,13 @@ import { requireString } from './validate.js';
  * @throws {TypeError} for an empty `fileId`.
  * @throws {NotFoundError} when the file does not exist.
  */
-export function getFileMetadata(
+export async function getFileMetadata(
   context: ClientContext,
   fileId: string,
   options?: RequestOptions,
 ): Promise<WithMetadata<FileMetadata>> {
   const path = `/v1/files/${pathSegment('fileId', fileId)}/metadata`;
-  return apiRequest(context, { ...options, method: 'GET', path, retry: 'always' });
+  return send(context, options, { method: 'GET', path, retry: 'always' });
 }
 
 /**
@@ -30,14 +31,14 @@ export function getFileMetadata(
  * `/v1/files/metadata`).
  * @throws {TypeError} when `url` is not an absolute http(s) URL.
  */
-export function getRemoteFileUrlMetadata(
+export async function getRemoteFileUrlMetadata(
   context: ClientContext,
   url: string,
   options?: RequestOptions,
 ): Promise<WithMetadata<FileMetadata>> {
   requireString('url', url);
   if (!isHttpUrl(url)) throw new TypeError('The `url` argument must be an absolute http(s) URL');
-  return apiRequest(context, { ...options, method: 'GET', path: '/v1/metadata', query: { url }, retry: 'always' });
+  return send(context, options, { method: 'GET', path: '/v1/metadata', query: { url }, retry: 'always' });
 }
 
 /** True for an absolute `http:` / `https:` URL. */

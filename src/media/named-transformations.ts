@@ -5,7 +5,8 @@
  */
 import type { ClientContext } from '../core/context.js';
 import { pathSegment } from '../core/path.js';
-import { apiRequest, type RequestOptions } from '../core/request.js';
+import type { RequestOptions } from '../core/request.js';
+import { send } from './send.js';
 import type { WithMetadata } from '../internal/metadata.js';
 import type { EmptyResult } from './files.js';
 import type { NamedTransformation } from './types.js';
@@ -35,7 +36,7 @@ const basePath = '/v1/named-transformations';
  * nothing was processed (a replay could create a duplicate).
  * @throws {TypeError} for a missing required field.
  */
-export function createNamedTransformation(
+export async function createNamedTransformation(
   context: ClientContext,
   params: CreateNamedTransformationParams,
   options?: RequestOptions,
@@ -43,15 +44,15 @@ export function createNamedTransformation(
   requireObject('params', params);
   requireString('name', params.name);
   requireString('transformation', params.transformation);
-  return apiRequest(context, { ...options, method: 'POST', path: basePath, body: params, retry: 'safe' });
+  return send(context, options, { method: 'POST', path: basePath, body: params, retry: 'safe' });
 }
 
 /** Lists all of them (`GET /v1/named-transformations`; one response, no paging). */
-export function listNamedTransformations(
+export async function listNamedTransformations(
   context: ClientContext,
   options?: RequestOptions,
 ): Promise<WithMetadata<NamedTransformation[]>> {
-  return apiRequest(context, { ...options, method: 'GET', path: basePath, retry: 'always' });
+  return send(context, options, { method: 'GET', path: basePath, retry: 'always' });
 }
 
 /**
@@ -59,13 +60,13 @@ export function listNamedTransformations(
  * @throws {TypeError} for an empty id.
  * @throws {NotFoundError} when it does not exist.
  */
-export function getNamedTransformation(
+export async function getNamedTransformation(
   context: ClientContext,
   namedTransformationId: string,
   options?: RequestOptions,
 ): Promise<WithMetadata<NamedTransformation>> {
   const path = `${basePath}/${pathSegment('namedTransformationId', namedTransformationId)}`;
-  return apiRequest(context, { ...options, method: 'GET', path, retry: 'always' });
+  return send(context, options, { method: 'GET', path, retry: 'always' });
 }
 
 /**
@@ -73,7 +74,7 @@ export function getNamedTransformation(
  * @throws {TypeError} for an empty id or an empty update.
  * @throws {NotFoundError} when it does not exist.
  */
-export function updateNamedTransformation(
+export async function updateNamedTransformation(
   context: ClientContext,
   namedTransformationId: string,
   update: UpdateNamedTransformationParams,
@@ -84,18 +85,18 @@ export function updateNamedTransformation(
   if (Object.values(update).every((value) => value === undefined)) {
     throw new TypeError('The `update` argument must set at least one field');
   }
-  return apiRequest(context, { ...options, method: 'PATCH', path, body: update, retry: 'always' });
+  return send(context, options, { method: 'PATCH', path, body: update, retry: 'always' });
 }
 
 /**
  * Deletes one (`DELETE /v1/named-transformations/{id}`, 204). Fails with 409 while an upload pre/post-transformation setting references it.
  * @throws {NotFoundError} when it does not exist.
  */
-export function deleteNamedTransformation(
+export async function deleteNamedTransformation(
   context: ClientContext,
   namedTransformationId: string,
   options?: RequestOptions,
 ): Promise<WithMetadata<EmptyResult>> {
   const path = `${basePath}/${pathSegment('namedTransformationId', namedTransformationId)}`;
-  return apiRequest(context, { ...options, method: 'DELETE', path, retry: 'always' });
+  return send(context, options, { method: 'DELETE', path, retry: 'always' });
 }

@@ -5,7 +5,8 @@
  */
 import type { ClientContext } from '../core/context.js';
 import { pathSegment } from '../core/path.js';
-import { apiRequest, type RequestOptions } from '../core/request.js';
+import type { RequestOptions } from '../core/request.js';
+import { send } from './send.js';
 import type { WithMetadata } from '../internal/metadata.js';
 import type { EmptyResult } from './files.js';
 import type { Origin, OriginRequest } from './types.js';
@@ -25,21 +26,21 @@ function validOrigin(origin: OriginRequest): void {
  * nothing was processed (a replay could create a duplicate).
  * @throws {TypeError} for a missing required field.
  */
-export function createOrigin(
+export async function createOrigin(
   context: ClientContext,
   origin: OriginRequest,
   options?: RequestOptions,
 ): Promise<WithMetadata<Origin>> {
   validOrigin(origin);
-  return apiRequest(context, { ...options, method: 'POST', path: basePath, body: origin, retry: 'safe' });
+  return send(context, options, { method: 'POST', path: basePath, body: origin, retry: 'safe' });
 }
 
 /** Lists all of them (`GET /v1/accounts/origins`; one response, no paging). */
-export function listOrigins(
+export async function listOrigins(
   context: ClientContext,
   options?: RequestOptions,
 ): Promise<WithMetadata<Origin[]>> {
-  return apiRequest(context, { ...options, method: 'GET', path: basePath, retry: 'always' });
+  return send(context, options, { method: 'GET', path: basePath, retry: 'always' });
 }
 
 /**
@@ -47,13 +48,13 @@ export function listOrigins(
  * @throws {TypeError} for an empty id.
  * @throws {NotFoundError} when it does not exist.
  */
-export function getOrigin(
+export async function getOrigin(
   context: ClientContext,
   originId: string,
   options?: RequestOptions,
 ): Promise<WithMetadata<Origin>> {
   const path = `${basePath}/${pathSegment('originId', originId)}`;
-  return apiRequest(context, { ...options, method: 'GET', path, retry: 'always' });
+  return send(context, options, { method: 'GET', path, retry: 'always' });
 }
 
 /**
@@ -61,7 +62,7 @@ export function getOrigin(
  * Idempotent, so retried.
  * @throws {NotFoundError} when it does not exist.
  */
-export function updateOrigin(
+export async function updateOrigin(
   context: ClientContext,
   originId: string,
   origin: OriginRequest,
@@ -69,18 +70,18 @@ export function updateOrigin(
 ): Promise<WithMetadata<Origin>> {
   const path = `${basePath}/${pathSegment('originId', originId)}`;
   validOrigin(origin);
-  return apiRequest(context, { ...options, method: 'PUT', path, body: origin, retry: 'always' });
+  return send(context, options, { method: 'PUT', path, body: origin, retry: 'always' });
 }
 
 /**
  * Deletes one (`DELETE /v1/accounts/origins/{id}`, 204). Fails while a URL endpoint still uses the origin.
  * @throws {NotFoundError} when it does not exist.
  */
-export function deleteOrigin(
+export async function deleteOrigin(
   context: ClientContext,
   originId: string,
   options?: RequestOptions,
 ): Promise<WithMetadata<EmptyResult>> {
   const path = `${basePath}/${pathSegment('originId', originId)}`;
-  return apiRequest(context, { ...options, method: 'DELETE', path, retry: 'always' });
+  return send(context, options, { method: 'DELETE', path, retry: 'always' });
 }

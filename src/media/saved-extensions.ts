@@ -5,7 +5,8 @@
  */
 import type { ClientContext } from '../core/context.js';
 import { pathSegment } from '../core/path.js';
-import { apiRequest, type RequestOptions } from '../core/request.js';
+import type { RequestOptions } from '../core/request.js';
+import { send } from './send.js';
 import type { WithMetadata } from '../internal/metadata.js';
 import type { EmptyResult } from './files.js';
 import type { Extension, SavedExtension } from './types.js';
@@ -35,7 +36,7 @@ const basePath = '/v1/saved-extensions';
  * nothing was processed (a replay could create a duplicate).
  * @throws {TypeError} for a missing required field.
  */
-export function createSavedExtension(
+export async function createSavedExtension(
   context: ClientContext,
   params: CreateSavedExtensionParams,
   options?: RequestOptions,
@@ -47,15 +48,15 @@ export function createSavedExtension(
   if (config.name === 'saved-extension') {
     throw new TypeError('The `config` argument must be a base extension, not a saved-extension reference');
   }
-  return apiRequest(context, { ...options, method: 'POST', path: basePath, body: params, retry: 'safe' });
+  return send(context, options, { method: 'POST', path: basePath, body: params, retry: 'safe' });
 }
 
 /** Lists all of them (`GET /v1/saved-extensions`; one response, no paging). */
-export function listSavedExtensions(
+export async function listSavedExtensions(
   context: ClientContext,
   options?: RequestOptions,
 ): Promise<WithMetadata<SavedExtension[]>> {
-  return apiRequest(context, { ...options, method: 'GET', path: basePath, retry: 'always' });
+  return send(context, options, { method: 'GET', path: basePath, retry: 'always' });
 }
 
 /**
@@ -63,13 +64,13 @@ export function listSavedExtensions(
  * @throws {TypeError} for an empty id.
  * @throws {NotFoundError} when it does not exist.
  */
-export function getSavedExtension(
+export async function getSavedExtension(
   context: ClientContext,
   savedExtensionId: string,
   options?: RequestOptions,
 ): Promise<WithMetadata<SavedExtension>> {
   const path = `${basePath}/${pathSegment('savedExtensionId', savedExtensionId)}`;
-  return apiRequest(context, { ...options, method: 'GET', path, retry: 'always' });
+  return send(context, options, { method: 'GET', path, retry: 'always' });
 }
 
 /**
@@ -77,7 +78,7 @@ export function getSavedExtension(
  * @throws {TypeError} for an empty id or an empty update.
  * @throws {NotFoundError} when it does not exist.
  */
-export function updateSavedExtension(
+export async function updateSavedExtension(
   context: ClientContext,
   savedExtensionId: string,
   update: UpdateSavedExtensionParams,
@@ -88,18 +89,18 @@ export function updateSavedExtension(
   if (Object.values(update).every((value) => value === undefined)) {
     throw new TypeError('The `update` argument must set at least one field');
   }
-  return apiRequest(context, { ...options, method: 'PATCH', path, body: update, retry: 'always' });
+  return send(context, options, { method: 'PATCH', path, body: update, retry: 'always' });
 }
 
 /**
  * Deletes one (`DELETE /v1/saved-extensions/{id}`, 204).
  * @throws {NotFoundError} when it does not exist.
  */
-export function deleteSavedExtension(
+export async function deleteSavedExtension(
   context: ClientContext,
   savedExtensionId: string,
   options?: RequestOptions,
 ): Promise<WithMetadata<EmptyResult>> {
   const path = `${basePath}/${pathSegment('savedExtensionId', savedExtensionId)}`;
-  return apiRequest(context, { ...options, method: 'DELETE', path, retry: 'always' });
+  return send(context, options, { method: 'DELETE', path, retry: 'always' });
 }

@@ -5,7 +5,8 @@
  */
 import type { ClientContext } from '../core/context.js';
 import { pathSegment } from '../core/path.js';
-import { apiRequest, type RequestOptions } from '../core/request.js';
+import type { RequestOptions } from '../core/request.js';
+import { send } from './send.js';
 import type { WithMetadata } from '../internal/metadata.js';
 import type { EmptyResult } from './files.js';
 import type { UrlEndpoint, UrlEndpointRequest } from './types.js';
@@ -24,21 +25,21 @@ function validUrlEndpoint(urlEndpoint: UrlEndpointRequest): void {
  * nothing was processed (a replay could create a duplicate).
  * @throws {TypeError} for a missing required field.
  */
-export function createUrlEndpoint(
+export async function createUrlEndpoint(
   context: ClientContext,
   urlEndpoint: UrlEndpointRequest,
   options?: RequestOptions,
 ): Promise<WithMetadata<UrlEndpoint>> {
   validUrlEndpoint(urlEndpoint);
-  return apiRequest(context, { ...options, method: 'POST', path: basePath, body: urlEndpoint, retry: 'safe' });
+  return send(context, options, { method: 'POST', path: basePath, body: urlEndpoint, retry: 'safe' });
 }
 
 /** Lists all of them (`GET /v1/accounts/url-endpoints`; one response, no paging). */
-export function listUrlEndpoints(
+export async function listUrlEndpoints(
   context: ClientContext,
   options?: RequestOptions,
 ): Promise<WithMetadata<UrlEndpoint[]>> {
-  return apiRequest(context, { ...options, method: 'GET', path: basePath, retry: 'always' });
+  return send(context, options, { method: 'GET', path: basePath, retry: 'always' });
 }
 
 /**
@@ -46,13 +47,13 @@ export function listUrlEndpoints(
  * @throws {TypeError} for an empty id.
  * @throws {NotFoundError} when it does not exist.
  */
-export function getUrlEndpoint(
+export async function getUrlEndpoint(
   context: ClientContext,
   urlEndpointId: string,
   options?: RequestOptions,
 ): Promise<WithMetadata<UrlEndpoint>> {
   const path = `${basePath}/${pathSegment('urlEndpointId', urlEndpointId)}`;
-  return apiRequest(context, { ...options, method: 'GET', path, retry: 'always' });
+  return send(context, options, { method: 'GET', path, retry: 'always' });
 }
 
 /**
@@ -60,7 +61,7 @@ export function getUrlEndpoint(
  * Idempotent, so retried.
  * @throws {NotFoundError} when it does not exist.
  */
-export function updateUrlEndpoint(
+export async function updateUrlEndpoint(
   context: ClientContext,
   urlEndpointId: string,
   urlEndpoint: UrlEndpointRequest,
@@ -68,18 +69,18 @@ export function updateUrlEndpoint(
 ): Promise<WithMetadata<UrlEndpoint>> {
   const path = `${basePath}/${pathSegment('urlEndpointId', urlEndpointId)}`;
   validUrlEndpoint(urlEndpoint);
-  return apiRequest(context, { ...options, method: 'PUT', path, body: urlEndpoint, retry: 'always' });
+  return send(context, options, { method: 'PUT', path, body: urlEndpoint, retry: 'always' });
 }
 
 /**
  * Deletes one (`DELETE /v1/accounts/url-endpoints/{id}`, 204). The built-in `default` endpoint cannot be deleted.
  * @throws {NotFoundError} when it does not exist.
  */
-export function deleteUrlEndpoint(
+export async function deleteUrlEndpoint(
   context: ClientContext,
   urlEndpointId: string,
   options?: RequestOptions,
 ): Promise<WithMetadata<EmptyResult>> {
   const path = `${basePath}/${pathSegment('urlEndpointId', urlEndpointId)}`;
-  return apiRequest(context, { ...options, method: 'DELETE', path, retry: 'always' });
+  return send(context, options, { method: 'DELETE', path, retry: 'always' });
 }

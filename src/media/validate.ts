@@ -1,8 +1,10 @@
 /**
  * @module media/validate
  * Input checks shared by the media functions. Caller mistakes throw native
- * `TypeError` / `RangeError` naming the argument, before anything is sent.
+ * `TypeError` / `RangeError` naming the argument, before anything is sent. The media
+ * functions are `async`, so each of these reaches the caller as a rejection.
  */
+import type { RequestOptions } from '../core/request.js';
 
 /** Throws unless `value` is a non-empty string. */
 export function requireString(name: string, value: unknown): string {
@@ -30,6 +32,7 @@ export function optionalBoolean(name: string, value: unknown): boolean | undefin
 
 /** Throws unless `value` is a plain object (not null, not an array). */
 export function requireObject<T extends object>(name: string, value: unknown): T {
+  if (typeof value === 'function') throw callbackError();
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new TypeError(`The \`${name}\` argument must be an object`);
   }
@@ -80,4 +83,40 @@ export function definedOnly<T extends object>(record: T): Partial<T> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) if (value !== undefined) out[key] = value;
   return out as Partial<T>;
+}
+
+/**
+ * The error for a function passed where `imagekit` v6 took a callback: this SDK never
+ * calls one, so it must not be ignored silently.
+ */
+export function callbackError(): TypeError {
+  return new TypeError(
+    'Callbacks are not supported: this method returns a promise. Use `await` or `.then()` on the returned promise instead of passing a callback',
+  );
+}
+
+/** Rejects a function anywhere in `args` (a v6-style callback). */
+export function refuseCallbacks(args: ArrayLike<unknown>): void {
+  for (let i = 0; i < args.length; i++) if (typeof args[i] === 'function') throw callbackError();
+}
+
+const requestOptionKeys = ['signal', 'timeout', 'maxRetries', 'headers'] as const;
+
+/**
+ * Checks the `options` argument of an API call and returns its known keys.
+ * @throws {TypeError} a function (a v6 callback), a non-object, or an unknown key.
+ */
+export function requestOptions(value: unknown): RequestOptions {
+  if (value === undefined) return {};
+  if (typeof value === 'function') throw callbackError();
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new TypeError('The `options` argument must be an object such as `{ signal, timeout, maxRetries, headers }`');
+  }
+  for (const key of Object.keys(value)) {
+    if (!(requestOptionKeys as readonly string[]).includes(key)) {
+      throw new TypeError(`Unknown request option \`${key}\`: the options are ${requestOptionKeys.map((k) => `\`${k}\``).join(', ')}`);
+    }
+  }
+  const { signal, timeout, maxRetries, headers } = value as RequestOptions;
+  return { signal, timeout, maxRetries, headers };
 }

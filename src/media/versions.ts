@@ -4,7 +4,8 @@
  */
 import type { ClientContext } from '../core/context.js';
 import { pathSegment } from '../core/path.js';
-import { apiRequest, type RequestOptions } from '../core/request.js';
+import type { RequestOptions } from '../core/request.js';
+import { send } from './send.js';
 import type { WithMetadata } from '../internal/metadata.js';
 import type { EmptyResult } from './files.js';
 import type { FileObject } from './types.js';
@@ -27,25 +28,25 @@ function versionPath(params: FileVersionParams): string {
  * Lists every version of a file, the current one included (`GET /v1/files/{fileId}/versions`).
  * @throws {NotFoundError} when the file does not exist.
  */
-export function getFileVersions(
+export async function getFileVersions(
   context: ClientContext,
   fileId: string,
   options?: RequestOptions,
 ): Promise<WithMetadata<FileObject[]>> {
   const path = `/v1/files/${pathSegment('fileId', fileId)}/versions`;
-  return apiRequest(context, { ...options, method: 'GET', path, retry: 'always' });
+  return send(context, options, { method: 'GET', path, retry: 'always' });
 }
 
 /**
  * Gets one version of a file (`GET /v1/files/{fileId}/versions/{versionId}`).
  * @throws {NotFoundError} when the file or version does not exist.
  */
-export function getFileVersionDetails(
+export async function getFileVersionDetails(
   context: ClientContext,
   params: FileVersionParams,
   options?: RequestOptions,
 ): Promise<WithMetadata<FileObject>> {
-  return apiRequest(context, { ...options, method: 'GET', path: versionPath(params), retry: 'always' });
+  return send(context, options, { method: 'GET', path: versionPath(params), retry: 'always' });
 }
 
 /**
@@ -53,12 +54,12 @@ export function getFileVersionDetails(
  * @throws {BadRequestError} when the version is the current one (delete the file instead).
  * @throws {NotFoundError} when the file or version does not exist.
  */
-export function deleteFileVersion(
+export async function deleteFileVersion(
   context: ClientContext,
   params: FileVersionParams,
   options?: RequestOptions,
 ): Promise<WithMetadata<EmptyResult>> {
-  return apiRequest(context, { ...options, method: 'DELETE', path: versionPath(params), retry: 'always' });
+  return send(context, options, { method: 'DELETE', path: versionPath(params), retry: 'always' });
 }
 
 /**
@@ -66,10 +67,10 @@ export function deleteFileVersion(
  * Idempotent, so retried.
  * @throws {NotFoundError} when the file or version does not exist.
  */
-export function restoreFileVersion(
+export async function restoreFileVersion(
   context: ClientContext,
   params: FileVersionParams,
   options?: RequestOptions,
 ): Promise<WithMetadata<FileObject>> {
-  return apiRequest(context, { ...options, method: 'PUT', path: `${versionPath(params)}/restore`, retry: 'always' });
+  return send(context, options, { method: 'PUT', path: `${versionPath(params)}/restore`, retry: 'always' });
 }

@@ -4,7 +4,9 @@
  * HMAC-SHA1(private key, URL without the endpoint prefix + expiry), optional `ik-t`.
  * Web Crypto (or Node's `createHmac` where available); runs on servers and at the edge.
  */
+import { checkExpireSeconds } from './expire-seconds.js';
 import { fastCrypto, hmacHex, hmacHexSync, hmacKey } from './hmac.js';
+import { mustAwait } from './must-await.js';
 
 /** Options of {@link signUrl} and {@link signUrls}. */
 export interface SignUrlOptions {
@@ -13,8 +15,8 @@ export interface SignUrlOptions {
   /** The URL endpoint the URL was built with, e.g. `https://ik.imagekit.io/your_id`. A trailing `/` makes no difference. */
   urlEndpoint: string;
   /**
-   * Seconds from now until the URL stops working (whole seconds; a fraction is dropped).
-   * `undefined`, `0` or a negative value give a URL that never expires (no `ik-t`).
+   * Seconds from now until the URL stops working (whole seconds; a fraction is dropped),
+   * from 1 to 315,360,000 (ten years). Leave it out for a URL that never expires (no `ik-t`).
    * @default undefined
    * @unit seconds
    */
@@ -72,17 +74,7 @@ function prepare(options: SignUrlOptions): Prepared {
     throw new TypeError('`privateKey` must be a non-empty string (your private API key)');
   }
   const prefixes = endpointPrefixes(urlEndpoint);
-  let expiry = noExpiry;
-  if (expireSeconds !== undefined) {
-    if (typeof expireSeconds !== 'number') throw new TypeError('`expireSeconds` must be a number of seconds');
-    if (!Number.isFinite(expireSeconds)) throw new RangeError('`expireSeconds` must be a finite number of seconds');
-    const seconds = Math.trunc(expireSeconds);
-    if (expireSeconds > 0 && seconds === 0) {
-      // Node v7 would silently sign a never-expiring URL here; asking for < 1 s is surely a unit mistake.
-      throw new RangeError('`expireSeconds` must be at least 1 (it is in seconds), or 0 for a URL that never expires');
-    }
-    if (seconds > 0) expiry = Math.floor(Date.now() / 1000) + seconds;
-  }
+  const expiry = expireSeconds === undefined ? noExpiry : Math.floor(Date.now() / 1000) + checkExpireSeconds(expireSeconds);
   return { privateKey, prefixes, expiry };
 }
 
@@ -134,10 +126,14 @@ function append(url: string, expiry: number, signature: string): string {
  *   expireSeconds: 600,
  * });
  * @throws {TypeError} `url` is not a URL under `urlEndpoint`, is already signed, or an option is missing / of the wrong type.
- * @throws {RangeError} `expireSeconds` is not finite, or between 0 and 1.
+ * @throws {RangeError} `expireSeconds` is not in 1..315360000 (ten years).
  * @throws {ImageKitError} The runtime has no Web Crypto.
  */
-export async function signUrl(url: string, options: SignUrlOptions): Promise<string> {
+export function signUrl(url: string, options: SignUrlOptions): Promise<string> {
+  return mustAwait('signUrl()', sign(url, options));
+}
+
+async function sign(url: string, options: SignUrlOptions): Promise<string> {
   const { privateKey, prefixes, expiry } = prepare(options);
   const target = asRequested(url);
   const message = pathToSign(target, prefixes) + expiry;
@@ -151,10 +147,14 @@ export async function signUrl(url: string, options: SignUrlOptions): Promise<str
  *
  * @returns The signed URLs, in the order given.
  * @throws {TypeError} Any `url` is not under `urlEndpoint` (nothing is signed then), or an option is invalid.
- * @throws {RangeError} `expireSeconds` is not finite, or between 0 and 1.
+ * @throws {RangeError} `expireSeconds` is not in 1..315360000 (ten years).
  * @throws {ImageKitError} The runtime has no Web Crypto.
  */
-export async function signUrls(urls: readonly string[], options: SignUrlOptions): Promise<string[]> {
+export function signUrls(urls: readonly string[], options: SignUrlOptions): Promise<string[]> {
+  return mustAwait('signUrls()', signMany(urls, options));
+}
+
+async function signMany(urls: readonly string[], options: SignUrlOptions): Promise<string[]> {
   if (!Array.isArray(urls)) throw new TypeError('`urls` must be an array of URL strings');
   const { privateKey, prefixes, expiry } = prepare(options);
   const targets = urls.map(asRequested);
@@ -210,18 +210,22 @@ function parseSrcSet(srcSet: string): Array<[string, string]> {
  *   { privateKey, urlEndpoint, expireSeconds: 3600 },
  * );
  * @throws {TypeError} A URL is not under `urlEndpoint`, or an option is invalid.
- * @throws {RangeError} `expireSeconds` is not finite, or between 0 and 1.
+ * @throws {RangeError} `expireSeconds` is not in 1..315360000 (ten years).
  * @throws {ImageKitError} The runtime has no Web Crypto.
  */
-export async function signResponsiveImageAttributes<T extends ResponsiveImageAttributesLike>(
+export function signResponsiveImageAttributes<T extends ResponsiveImageAttributesLike>(
   attributes: T,
   options: SignUrlOptions,
 ): Promise<T> {
+  return mustAwait('signResponsiveImageAttributes()', signAttributes(attributes, options));
+}
+
+async function signAttributes<T extends ResponsiveImageAttributesLike>(attributes: T, options: SignUrlOptions): Promise<T> {
   if (typeof attributes !== 'object' || attributes === null) {
     throw new TypeError('`attributes` must be an object with `src` and optionally `srcSet`');
   }
   const candidates = typeof attributes.srcSet === 'string' ? parseSrcSet(attributes.srcSet) : [];
-  const [src, ...signed] = await signUrls([attributes.src, ...candidates.map(([url]) => url)], options);
+  const [src, ...signed] = await signMany([attributes.src, ...candidates.map(([url]) => url)], options);
   const result: T = { ...attributes, src: src! };
   if (typeof attributes.srcSet === 'string') {
     result.srcSet = candidates.map(([, descriptor], i) => (descriptor ? `${signed[i]} ${descriptor}` : signed[i]!)).join(', ');

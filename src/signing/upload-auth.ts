@@ -7,6 +7,7 @@
  */
 import { ImageKitError } from '../errors.js';
 import { hmacHex } from './hmac.js';
+import { mustAwait } from './must-await.js';
 
 /** Options of {@link getAuthenticationParameters}. */
 export interface AuthenticationParametersOptions {
@@ -82,7 +83,11 @@ function checkExpire(expire: unknown, now: number): number {
  * @throws {RangeError} `expire` is in the past, more than 3600 s ahead, looks like a duration (< 10^9) or milliseconds, or is not whole.
  * @throws {ImageKitError} The runtime has no Web Crypto.
  */
-export async function getAuthenticationParameters(options: AuthenticationParametersOptions): Promise<AuthenticationParameters> {
+export function getAuthenticationParameters(options: AuthenticationParametersOptions): Promise<AuthenticationParameters> {
+  return mustAwait('getAuthenticationParameters()', authenticationParameters(options));
+}
+
+async function authenticationParameters(options: AuthenticationParametersOptions): Promise<AuthenticationParameters> {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError('The options `{ privateKey, token?, expire? }` are required');
   }

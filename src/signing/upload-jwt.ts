@@ -6,7 +6,9 @@
  * `iat` and `exp` with `exp - iat <= 3600`.
  */
 import { toBase64Url, utf8 } from '../internal/encoding.js';
+import { checkExpireSeconds } from './expire-seconds.js';
 import { hmacWebCrypto } from './hmac.js';
+import { mustAwait } from './must-await.js';
 
 /** Options of {@link createUploadToken}. */
 export interface UploadTokenOptions {
@@ -24,7 +26,7 @@ export interface UploadTokenOptions {
    */
   fields: Readonly<Record<string, unknown>> | ReadonlyArray<readonly [string, string]>;
   /**
-   * Lifetime of the token: `exp - iat`, at most 3600 (the API's limit). The token may
+   * Lifetime of the token: `exp - iat`, 1 to 3600 (the API's limit; a fraction is dropped). The token may
    * expire up to 59 s earlier (never below 1 s): see {@link createUploadToken}.
    * @default 1800
    * @unit seconds
@@ -90,24 +92,28 @@ function payloadFields(fields: UploadTokenOptions['fields']): Record<string, str
  *   fields: { fileName: 'avatar.png', folder: '/users/42', tags: ['avatar'] },
  * });
  * @throws {TypeError} `privateKey` / `publicKey` is missing, `fields` is not an object, or holds `iat` / `exp`.
- * @throws {RangeError} `expireSeconds` is not a whole number in 1..3600, or a field is a non-finite number.
+ * @throws {RangeError} `expireSeconds` is not in 1..3600 (a fraction is dropped), or a field is a non-finite number.
  * @throws {ImageKitError} The runtime has no Web Crypto.
  */
-export async function createUploadToken(options: UploadTokenOptions): Promise<string> {
+export function createUploadToken(options: UploadTokenOptions): Promise<string> {
+  return mustAwait('createUploadToken()', uploadToken(options));
+}
+
+async function uploadToken(options: UploadTokenOptions): Promise<string> {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError('The options `{ privateKey, publicKey, fields, expireSeconds? }` are required');
   }
-  const { privateKey, publicKey, expireSeconds = uploadTokenDefaults.expireSeconds } = options;
+  const { privateKey, publicKey } = options;
   if (typeof privateKey !== 'string' || privateKey === '') {
     throw new TypeError('`privateKey` must be a non-empty string (your private API key)');
   }
   if (typeof publicKey !== 'string' || publicKey === '') {
     throw new TypeError('`publicKey` must be a non-empty string (your public API key, the JWT `kid`)');
   }
-  if (typeof expireSeconds !== 'number') throw new TypeError('`expireSeconds` must be a number of seconds');
-  if (!Number.isInteger(expireSeconds) || expireSeconds < 1 || expireSeconds > uploadTokenDefaults.maxExpireSeconds) {
-    throw new RangeError('`expireSeconds` must be a whole number of seconds from 1 to 3600');
-  }
+  const expireSeconds =
+    options.expireSeconds === undefined
+      ? uploadTokenDefaults.expireSeconds
+      : checkExpireSeconds(options.expireSeconds, uploadTokenDefaults.maxExpireSeconds);
   const iat = Math.floor(Date.now() / 1000);
   const fields = payloadFields(options.fields);
   const header = toBase64Url(utf8(JSON.stringify({ alg: 'HS256', typ: 'JWT', kid: publicKey })));

@@ -225,16 +225,32 @@ describe('browser refusal', () => {
 });
 
 describe('non-HTTP helpers', () => {
-  it('url() without signing equals buildUrl on the client endpoint', async () => {
+  it('url() without signing returns the string buildUrl gives on the client endpoint (as v6 returns a string)', () => {
     const options = { path: '/a b.jpg', transformation: [{ width: 300 }] };
-    expect(await client().url(options)).toBe(buildUrl({ urlEndpoint, ...options }));
-    expect(await client().url({ ...options, urlEndpoint: 'https://ik.imagekit.io/other' })).toBe(
+    const url: string = client().url(options);
+    expect(typeof url).toBe('string');
+    expect(url).toBe(buildUrl({ urlEndpoint, ...options }));
+    expect(client().url({ ...options, urlEndpoint: 'https://ik.imagekit.io/other' })).toBe(
       buildUrl({ urlEndpoint: 'https://ik.imagekit.io/other', ...options }),
     );
+    expect(`<img src="${client().url({ path: '/a.jpg' })}">`).toBe(`<img src="${v6().url({ path: '/a.jpg' })}">`);
+    expect(client().url({ path: '/a.jpg', signed: false, expireSeconds: undefined })).toBe(`${urlEndpoint}/a.jpg`);
   });
 
-  it('url() requires an endpoint somewhere', async () => {
-    await expect(new ImageKit({ privateKey }).url({ path: '/a.jpg' })).rejects.toThrow(/`urlEndpoint`/);
+  it('url() with signed: true or any expireSeconds returns a promise (it signs)', async () => {
+    for (const options of [{ signed: true }, { expireSeconds: 60 }, { signed: false, expireSeconds: 60 }]) {
+      const result = client().url({ path: '/a.jpg', ...options });
+      expect(result).toBeInstanceOf(Promise);
+      expect(new URL(await result).searchParams.get('ik-s')).toMatch(/^[\da-f]{40}$/);
+    }
+  });
+
+  it('url() requires an endpoint somewhere: thrown when unsigned, rejected when signed', async () => {
+    const noEndpoint = new ImageKit({ privateKey });
+    expect(() => noEndpoint.url({ path: '/a.jpg' })).toThrow(/`urlEndpoint`/);
+    let signed: Promise<string> | undefined;
+    expect(() => (signed = noEndpoint.url({ path: '/a.jpg', signed: true }))).not.toThrow();
+    await expect(signed).rejects.toThrow(/`urlEndpoint`/);
   });
 
   it('url() signs with expireSeconds: ik-s = HMAC-SHA1(key, path + expiry) (node:crypto oracle) and matches v6', async () => {

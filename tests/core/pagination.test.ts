@@ -78,12 +78,12 @@ describe('iterateFiles', () => {
     expect(pages[0]!.$ResponseMetadata.statusCode).toBe(200);
   });
 
-  it('validates limit, skip and maxItems before any request', () => {
+  it('validates limit, skip and maxItems before any request (the first next() rejects)', async () => {
     const library = fakeLibrary(10);
-    expect(() => iterateFiles(context(library.fetch), { limit: 0 })).toThrow(RangeError);
-    expect(() => iterateFiles(context(library.fetch), { limit: 1001 })).toThrow(/`limit`/);
-    expect(() => iterateFiles(context(library.fetch), { skip: -1 })).toThrow(/`skip`/);
-    expect(() => iterateFiles(context(library.fetch), { maxItems: 1.5 })).toThrow(/`maxItems`/);
+    await expect(iterateFiles(context(library.fetch), { limit: 0 }).next()).rejects.toThrow(RangeError);
+    await expect(iterateFiles(context(library.fetch), { limit: 1001 }).next()).rejects.toThrow(/`limit`/);
+    await expect(iterateFiles(context(library.fetch), { skip: -1 }).next()).rejects.toThrow(/`skip`/);
+    await expect(iterateFiles(context(library.fetch), { maxItems: 1.5 }).next()).rejects.toThrow(/`maxItems`/);
     expect(library.requests).toHaveLength(0);
   });
 });

@@ -168,7 +168,8 @@ describe('signUrl', () => {
       expect(await signUrl(url, { ...options, expireSeconds })).toBe(`${url}?ik-t=${ikT}&ik-s=${sha1('k', `a.jpg${ikT}`)}`);
     });
 
-    it.each([undefined, 0, -5])('expireSeconds %s → never expires (9999999999 signed, no ik-t)', async (expireSeconds) => {
+    it('expireSeconds undefined → never expires (9999999999 signed, no ik-t)', async () => {
+      const expireSeconds = undefined;
       expect(await signUrl(url, { ...options, expireSeconds })).toBe(`${url}?ik-s=${sha1('k', 'a.jpg9999999999')}`);
     });
 
