@@ -9,51 +9,12 @@
 import { createClientContext, privateKeyOf, type ClientContext, type ClientOptions } from '../core/context.js';
 import type { RequestOptions } from '../core/request.js';
 import type { WithMetadata } from '../internal/metadata.js';
-import * as media from '../media/index.js';
-import type {
-  BulkDeleteFilesResult,
-  BulkJobResult,
-  BulkJobStatus,
-  BulkTagsResult,
-  CopyFileParams,
-  CopyFolderParams,
-  CreateCustomMetadataFieldParams,
-  CreateFolderParams,
-  CreateNamedTransformationParams,
-  CreateSavedExtensionParams,
-  CustomMetadataField,
-  DateRangeParams,
-  EmptyResult,
-  FileMetadata,
-  FileObject,
-  FileVersionParams,
-  GetCustomMetadataFieldsParams,
-  IterateFilesParams,
-  ListFilesItem,
-  ListFilesParams,
-  MoveFileParams,
-  MoveFolderParams,
-  NamedTransformation,
-  Origin,
-  OriginRequest,
-  PurgeCacheResult,
-  PurgeCacheStatus,
-  RenameFileParams,
-  RenameFileResult,
-  RenameFolderParams,
-  SavedExtension,
-  UpdateCustomMetadataFieldParams,
-  UpdatedFile,
-  UpdateFileDetailsParams,
-  UpdateNamedTransformationParams,
-  UpdateSavedExtensionParams,
-  Usage,
-  UsageAnalytics,
-  UrlEndpoint,
-  UrlEndpointRequest,
-} from '../media/index.js';
-import { isHttpUrl } from '../media/metadata.js';
-import { refuseCallbacks } from '../media/validate.js';
+import type { Endpoint, EndpointFacts } from '../media/endpoint.js';
+import type * as endpointModule from '../media/endpoints.js';
+import { listFiles, getFileDetails, updateFileDetails, deleteFile, copyFile, moveFile, renameFile, bulkDeleteFiles, bulkAddTags, bulkRemoveTags, bulkRemoveAITags, getFileVersions, getFileVersionDetails, deleteFileVersion, restoreFileVersion, getFileMetadata, getRemoteFileUrlMetadata, createFolder, deleteFolder, copyFolder, moveFolder, renameFolder, getBulkJobStatus, purgeFileCache, getPurgeFileCacheStatus, createCustomMetadataField, getCustomMetadataFields, updateCustomMetadataField, deleteCustomMetadataField, getUsage, getUsageAnalytics, createOrigin, listOrigins, getOrigin, updateOrigin, deleteOrigin, createUrlEndpoint, listUrlEndpoints, getUrlEndpoint, updateUrlEndpoint, deleteUrlEndpoint, createSavedExtension, listSavedExtensions, getSavedExtension, updateSavedExtension, deleteSavedExtension, createNamedTransformation, listNamedTransformations, getNamedTransformation, updateNamedTransformation, deleteNamedTransformation } from '../media/endpoints.js';
+import { iterateFilePages, iterateFiles, type IterateFilesParams } from '../media/iterate-files.js';
+import type { FileMetadata, ListFilesItem } from '../media/index.js';
+import { isHttpUrl, refuseCallbacks } from '../media/validate.js';
 import { phashDistance } from '../phash/distance.js';
 import { mustAwait } from '../signing/must-await.js';
 import { signUrl } from '../signing/sign-url.js';
@@ -64,6 +25,27 @@ import { buildUrl } from '../url/build-url.js';
 import type { BuildUrlOptions } from '../url/types.js';
 import { verifyWebhook } from '../webhooks/verify.js';
 import type { WebhookEvent } from '../webhooks/events.js';
+
+/** The `ImageKit` method of a standalone endpoint function: the same arguments without the context. */
+export type EndpointMethod<E> =
+  E extends Endpoint<infer Args, infer Result>
+    ? (...args: [...Args, options?: RequestOptions]) => Promise<WithMetadata<Result>>
+    : never;
+
+/** One `ImageKit` method per endpoint of the management API, named like the standalone function. */
+export type EndpointMethods = { [Name in keyof typeof endpointModule]: EndpointMethod<(typeof endpointModule)[Name]> };
+
+/**
+ * Every endpoint (tests/client/imagekit.test.ts checks that none is missing). Listed
+ * here, not taken from a namespace import, so a bundle without `ImageKit` can drop them.
+ */
+const endpoints = [listFiles, getFileDetails, updateFileDetails, deleteFile, copyFile, moveFile, renameFile, bulkDeleteFiles, bulkAddTags, bulkRemoveTags, bulkRemoveAITags, getFileVersions, getFileVersionDetails, deleteFileVersion, restoreFileVersion, getFileMetadata, getRemoteFileUrlMetadata, createFolder, deleteFolder, copyFolder, moveFolder, renameFolder, getBulkJobStatus, purgeFileCache, getPurgeFileCacheStatus, createCustomMetadataField, getCustomMetadataFields, updateCustomMetadataField, deleteCustomMetadataField, getUsage, getUsageAnalytics, createOrigin, listOrigins, getOrigin, updateOrigin, deleteOrigin, createUrlEndpoint, listUrlEndpoints, getUrlEndpoint, updateUrlEndpoint, deleteUrlEndpoint, createSavedExtension, listSavedExtensions, getSavedExtension, updateSavedExtension, deleteSavedExtension, createNamedTransformation, listNamedTransformations, getNamedTransformation, updateNamedTransformation, deleteNamedTransformation];
+
+/** A standalone endpoint function, whatever its arguments. */
+type AnyEndpoint = ((context: ClientContext, ...args: unknown[]) => unknown) & { facts: EndpointFacts };
+
+/** Method names of `imagekit` v6 that call an endpoint under its current name. */
+const v6Names = { bulkFileDelete: 'bulkDeleteFiles', purgeCache: 'purgeFileCache', getPurgeCacheStatus: 'getPurgeFileCacheStatus' } as const;
 
 type Result<T> = Promise<WithMetadata<T>>;
 
@@ -89,6 +71,48 @@ export interface ClientUrlOptions extends Omit<BuildUrlOptions, 'urlEndpoint'> {
 }
 
 /**
+ * The base class of `ImageKit`: one prototype method per endpoint (and per v6 name of
+ * one) that calls the standalone function with the client's context. Built by a function
+ * call marked pure, so that a bundle which does not use `ImageKit` drops it.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+function endpointClient(): new (context: ClientContext) => object {
+  class EndpointClient {
+    readonly #context: ClientContext;
+    constructor(context: ClientContext) {
+      this.#context = context;
+    }
+    static {
+      // Non-enumerable, like methods written in a class body.
+      const define = (name: string, value: unknown): unknown =>
+        Object.defineProperty(EndpointClient.prototype, name, { value, writable: true, configurable: true });
+      for (const endpoint of endpoints as readonly AnyEndpoint[]) {
+        define(endpoint.facts.name, function (this: EndpointClient, ...args: unknown[]) {
+          return endpoint(this.#context, ...args);
+        });
+      }
+      for (const [alias, name] of Object.entries(v6Names)) define(alias, (EndpointClient.prototype as unknown as Record<string, unknown>)[name]);
+    }
+  }
+  return EndpointClient;
+}
+
+/**
+ * The management API methods of {@link ImageKit}: one per endpoint, with the arguments of
+ * the standalone function of the same name (without the context), and the `imagekit` v6
+ * aliases.
+ */
+// The methods are defined by the base class's static block (`endpointClient`); this interface types them.
+export interface ImageKit extends Omit<EndpointMethods, 'getFileMetadata'> {
+  /** Same as {@link ImageKit.bulkDeleteFiles} (the v6 name). */
+  bulkFileDelete: EndpointMethods['bulkDeleteFiles'];
+  /** Same as {@link ImageKit.purgeFileCache} (the v6 name). */
+  purgeCache: EndpointMethods['purgeFileCache'];
+  /** Same as {@link ImageKit.getPurgeFileCacheStatus} (the v6 name). */
+  getPurgeCacheStatus: EndpointMethods['getPurgeFileCacheStatus'];
+}
+
+/**
  * The ImageKit server client. Every method that returns a promise reports every failure,
  * caller mistakes included, by rejecting it (nothing is thrown synchronously), and a
  * function passed as an argument (an `imagekit` v6 callback) is a `TypeError`: use the
@@ -97,7 +121,7 @@ export interface ClientUrlOptions extends Omit<BuildUrlOptions, 'urlEndpoint'> {
  * const imagekit = new ImageKit({ privateKey: process.env.IMAGEKIT_PRIVATE_KEY! });
  * const files = await imagekit.listFiles({ path: '/products', limit: 100 });
  */
-export class ImageKit {
+export class ImageKit extends /* @__PURE__ */ endpointClient() {
   readonly #context: ClientContext;
   readonly #allowBrowser: boolean;
 
@@ -107,7 +131,9 @@ export class ImageKit {
    * @throws {Error} in a browser unless `dangerouslyAllowBrowser: true`.
    */
   constructor(options: ClientOptions) {
-    this.#context = createClientContext(options);
+    const context = createClientContext(options);
+    super(context);
+    this.#context = context;
     this.#allowBrowser = options.dangerouslyAllowBrowser === true;
   }
 
@@ -131,127 +157,18 @@ export class ImageKit {
     });
   }
 
-  // Files
-
-  /** Lists and searches files and folders (one page). See `iterateFiles` for every page. */
-  async listFiles(params?: ListFilesParams, options?: RequestOptions): Result<ListFilesItem[]> {
-    refuseCallbacks(arguments);
-    return media.listFiles(this.#context, params, options);
-  }
-
   /**
    * Every file matching the query, fetched page by page (`limit` = page size, default 1000;
    * `maxItems` caps the total). Use with `for await`.
    */
-  async *iterateFiles(params?: IterateFilesParams, options?: RequestOptions): AsyncGenerator<ListFilesItem, void, undefined> {
-    refuseCallbacks(arguments);
-    yield* media.iterateFiles(this.#context, params, options);
+  iterateFiles(params?: IterateFilesParams, options?: RequestOptions): AsyncGenerator<ListFilesItem, void, undefined> {
+    return iterateFiles(this.#context, params, options);
   }
 
   /** Pages of a listing, each an array with `$ResponseMetadata`. */
-  async *iterateFilePages(
-    params?: IterateFilesParams,
-    options?: RequestOptions,
-  ): AsyncGenerator<WithMetadata<ListFilesItem[]>, void, undefined> {
-    refuseCallbacks(arguments);
-    yield* media.iterateFilePages(this.#context, params, options);
+  iterateFilePages(params?: IterateFilesParams, options?: RequestOptions): AsyncGenerator<WithMetadata<ListFilesItem[]>, void, undefined> {
+    return iterateFilePages(this.#context, params, options);
   }
-
-  /** Details of a file's current version. */
-  async getFileDetails(fileId: string, options?: RequestOptions): Result<FileObject> {
-    refuseCallbacks(arguments);
-    return media.getFileDetails(this.#context, fileId, options);
-  }
-
-  /** Updates a file's details, or publishes/unpublishes it (`{ publish: { isPublished } }`). */
-  async updateFileDetails(fileId: string, update: UpdateFileDetailsParams, options?: RequestOptions): Result<UpdatedFile> {
-    refuseCallbacks(arguments);
-    return media.updateFileDetails(this.#context, fileId, update, options);
-  }
-
-  /** Deletes a file and all its versions. */
-  async deleteFile(fileId: string, options?: RequestOptions): Result<EmptyResult> {
-    refuseCallbacks(arguments);
-    return media.deleteFile(this.#context, fileId, options);
-  }
-
-  /** Copies a file (`{ sourceFilePath, destinationPath, includeFileVersions? }`). */
-  async copyFile(params: CopyFileParams, options?: RequestOptions): Result<EmptyResult> {
-    refuseCallbacks(arguments);
-    return media.copyFile(this.#context, params, options);
-  }
-
-  /** Moves a file (`{ sourceFilePath, destinationPath }`). */
-  async moveFile(params: MoveFileParams, options?: RequestOptions): Result<EmptyResult> {
-    refuseCallbacks(arguments);
-    return media.moveFile(this.#context, params, options);
-  }
-
-  /** Renames a file (`{ filePath, newFileName, purgeCache? }`). 207 resolves; see `isPartialSuccess`. */
-  async renameFile(params: RenameFileParams, options?: RequestOptions): Result<RenameFileResult> {
-    refuseCallbacks(arguments);
-    return media.renameFile(this.#context, params, options);
-  }
-
-  // Bulk
-
-  /** Deletes up to 100 files (product name). 207 resolves; see `isPartialSuccess`. */
-  async bulkFileDelete(fileIds: string[], options?: RequestOptions): Result<BulkDeleteFilesResult> {
-    refuseCallbacks(arguments);
-    return media.bulkDeleteFiles(this.#context, fileIds, options);
-  }
-
-  /** Same as {@link ImageKit.bulkFileDelete} (the v6 name). */
-  async bulkDeleteFiles(fileIds: string[], options?: RequestOptions): Result<BulkDeleteFilesResult> {
-    refuseCallbacks(arguments);
-    return media.bulkDeleteFiles(this.#context, fileIds, options);
-  }
-
-  /** Adds tags to up to 50 files. */
-  async bulkAddTags(fileIds: string[], tags: string[], options?: RequestOptions): Result<BulkTagsResult> {
-    refuseCallbacks(arguments);
-    return media.bulkAddTags(this.#context, fileIds, tags, options);
-  }
-
-  /** Removes tags from up to 50 files. */
-  async bulkRemoveTags(fileIds: string[], tags: string[], options?: RequestOptions): Result<BulkTagsResult> {
-    refuseCallbacks(arguments);
-    return media.bulkRemoveTags(this.#context, fileIds, tags, options);
-  }
-
-  /** Removes AI tags from up to 50 files. */
-  async bulkRemoveAITags(fileIds: string[], AITags: string[], options?: RequestOptions): Result<BulkTagsResult> {
-    refuseCallbacks(arguments);
-    return media.bulkRemoveAITags(this.#context, fileIds, AITags, options);
-  }
-
-  // Versions
-
-  /** Every version of a file. */
-  async getFileVersions(fileId: string, options?: RequestOptions): Result<FileObject[]> {
-    refuseCallbacks(arguments);
-    return media.getFileVersions(this.#context, fileId, options);
-  }
-
-  /** One version of a file (`{ fileId, versionId }`). */
-  async getFileVersionDetails(params: FileVersionParams, options?: RequestOptions): Result<FileObject> {
-    refuseCallbacks(arguments);
-    return media.getFileVersionDetails(this.#context, params, options);
-  }
-
-  /** Deletes a non-current version (`{ fileId, versionId }`). */
-  async deleteFileVersion(params: FileVersionParams, options?: RequestOptions): Result<EmptyResult> {
-    refuseCallbacks(arguments);
-    return media.deleteFileVersion(this.#context, params, options);
-  }
-
-  /** Makes a version current (`{ fileId, versionId }`). */
-  async restoreFileVersion(params: FileVersionParams, options?: RequestOptions): Result<FileObject> {
-    refuseCallbacks(arguments);
-    return media.restoreFileVersion(this.#context, params, options);
-  }
-
-  // Metadata
 
   /**
    * Metadata (EXIF, pHash, …) of a library file by id, or of any URL served by the
@@ -260,254 +177,8 @@ export class ImageKit {
   async getFileMetadata(fileIdOrUrl: string, options?: RequestOptions): Result<FileMetadata> {
     refuseCallbacks(arguments);
     return typeof fileIdOrUrl === 'string' && isHttpUrl(fileIdOrUrl)
-      ? media.getRemoteFileUrlMetadata(this.#context, fileIdOrUrl, options)
-      : media.getFileMetadata(this.#context, fileIdOrUrl, options);
-  }
-
-  /** Metadata of any URL served through the account's URL endpoints. */
-  async getRemoteFileUrlMetadata(url: string, options?: RequestOptions): Result<FileMetadata> {
-    refuseCallbacks(arguments);
-    return media.getRemoteFileUrlMetadata(this.#context, url, options);
-  }
-
-  // Folders and bulk jobs
-
-  /** Creates a folder (`{ folderName, parentFolderPath? }`). */
-  async createFolder(params: CreateFolderParams, options?: RequestOptions): Result<EmptyResult> {
-    refuseCallbacks(arguments);
-    return media.createFolder(this.#context, params, options);
-  }
-
-  /** Deletes a folder and everything in it. */
-  async deleteFolder(folderPath: string, options?: RequestOptions): Result<EmptyResult> {
-    refuseCallbacks(arguments);
-    return media.deleteFolder(this.#context, folderPath, options);
-  }
-
-  /** Starts a copy-folder job (`includeVersions`; the v6 `includeFileVersions` is accepted). */
-  async copyFolder(params: CopyFolderParams, options?: RequestOptions): Result<BulkJobResult> {
-    refuseCallbacks(arguments);
-    return media.copyFolder(this.#context, params, options);
-  }
-
-  /** Starts a move-folder job. */
-  async moveFolder(params: MoveFolderParams, options?: RequestOptions): Result<BulkJobResult> {
-    refuseCallbacks(arguments);
-    return media.moveFolder(this.#context, params, options);
-  }
-
-  /** Starts a rename-folder job. */
-  async renameFolder(params: RenameFolderParams, options?: RequestOptions): Result<BulkJobResult> {
-    refuseCallbacks(arguments);
-    return media.renameFolder(this.#context, params, options);
-  }
-
-  /** Status of a bulk job. */
-  async getBulkJobStatus(jobId: string, options?: RequestOptions): Result<BulkJobStatus> {
-    refuseCallbacks(arguments);
-    return media.getBulkJobStatus(this.#context, jobId, options);
-  }
-
-  // Cache
-
-  /** Purges a URL from the CDN (product name). */
-  async purgeFileCache(url: string, options?: RequestOptions): Result<PurgeCacheResult> {
-    refuseCallbacks(arguments);
-    return media.purgeFileCache(this.#context, url, options);
-  }
-
-  /** Same as {@link ImageKit.purgeFileCache} (the v6 name). */
-  async purgeCache(url: string, options?: RequestOptions): Result<PurgeCacheResult> {
-    refuseCallbacks(arguments);
-    return media.purgeFileCache(this.#context, url, options);
-  }
-
-  /** Status of a purge request (product name). */
-  async getPurgeFileCacheStatus(requestId: string, options?: RequestOptions): Result<PurgeCacheStatus> {
-    refuseCallbacks(arguments);
-    return media.getPurgeFileCacheStatus(this.#context, requestId, options);
-  }
-
-  /** Same as {@link ImageKit.getPurgeFileCacheStatus} (the v6 name). */
-  async getPurgeCacheStatus(requestId: string, options?: RequestOptions): Result<PurgeCacheStatus> {
-    refuseCallbacks(arguments);
-    return media.getPurgeFileCacheStatus(this.#context, requestId, options);
-  }
-
-  // Custom metadata fields
-
-  /** Creates a custom metadata field. */
-  async createCustomMetadataField(params: CreateCustomMetadataFieldParams, options?: RequestOptions): Result<CustomMetadataField> {
-    refuseCallbacks(arguments);
-    return media.createCustomMetadataField(this.#context, params, options);
-  }
-
-  /** Lists custom metadata fields (`{ includeDeleted?, folderPath? }`). */
-  async getCustomMetadataFields(params?: GetCustomMetadataFieldsParams, options?: RequestOptions): Result<CustomMetadataField[]> {
-    refuseCallbacks(arguments);
-    return media.getCustomMetadataFields(this.#context, params, options);
-  }
-
-  /** Updates a custom metadata field's label, schema or description. */
-  async updateCustomMetadataField(
-    fieldId: string,
-    update: UpdateCustomMetadataFieldParams,
-    options?: RequestOptions,
-  ): Result<CustomMetadataField> {
-    refuseCallbacks(arguments);
-    return media.updateCustomMetadataField(this.#context, fieldId, update, options);
-  }
-
-  /** Deletes a custom metadata field. */
-  async deleteCustomMetadataField(fieldId: string, options?: RequestOptions): Result<EmptyResult> {
-    refuseCallbacks(arguments);
-    return media.deleteCustomMetadataField(this.#context, fieldId, options);
-  }
-
-  // Accounts
-
-  /** Account usage between two `YYYY-MM-DD` dates (end excluded). */
-  async getUsage(params: DateRangeParams, options?: RequestOptions): Result<Usage> {
-    refuseCallbacks(arguments);
-    return media.getUsage(this.#context, params, options);
-  }
-
-  /** Usage analytics (beta) between two `YYYY-MM-DD` UTC dates (both included). */
-  async getUsageAnalytics(params: DateRangeParams, options?: RequestOptions): Result<UsageAnalytics> {
-    refuseCallbacks(arguments);
-    return media.getUsageAnalytics(this.#context, params, options);
-  }
-
-  /** Creates an origin (beta). */
-  async createOrigin(origin: OriginRequest, options?: RequestOptions): Result<Origin> {
-    refuseCallbacks(arguments);
-    return media.createOrigin(this.#context, origin, options);
-  }
-
-  /** Lists origins (beta). */
-  async listOrigins(options?: RequestOptions): Result<Origin[]> {
-    refuseCallbacks(arguments);
-    return media.listOrigins(this.#context, options);
-  }
-
-  /** Gets an origin (beta). */
-  async getOrigin(originId: string, options?: RequestOptions): Result<Origin> {
-    refuseCallbacks(arguments);
-    return media.getOrigin(this.#context, originId, options);
-  }
-
-  /** Replaces an origin (beta; send the whole object). */
-  async updateOrigin(originId: string, origin: OriginRequest, options?: RequestOptions): Result<Origin> {
-    refuseCallbacks(arguments);
-    return media.updateOrigin(this.#context, originId, origin, options);
-  }
-
-  /** Deletes an origin (beta). */
-  async deleteOrigin(originId: string, options?: RequestOptions): Result<EmptyResult> {
-    refuseCallbacks(arguments);
-    return media.deleteOrigin(this.#context, originId, options);
-  }
-
-  /** Creates a URL endpoint (beta). */
-  async createUrlEndpoint(urlEndpoint: UrlEndpointRequest, options?: RequestOptions): Result<UrlEndpoint> {
-    refuseCallbacks(arguments);
-    return media.createUrlEndpoint(this.#context, urlEndpoint, options);
-  }
-
-  /** Lists URL endpoints (beta). */
-  async listUrlEndpoints(options?: RequestOptions): Result<UrlEndpoint[]> {
-    refuseCallbacks(arguments);
-    return media.listUrlEndpoints(this.#context, options);
-  }
-
-  /** Gets a URL endpoint (beta). */
-  async getUrlEndpoint(urlEndpointId: string, options?: RequestOptions): Result<UrlEndpoint> {
-    refuseCallbacks(arguments);
-    return media.getUrlEndpoint(this.#context, urlEndpointId, options);
-  }
-
-  /** Replaces a URL endpoint (beta; send the whole object). */
-  async updateUrlEndpoint(urlEndpointId: string, urlEndpoint: UrlEndpointRequest, options?: RequestOptions): Result<UrlEndpoint> {
-    refuseCallbacks(arguments);
-    return media.updateUrlEndpoint(this.#context, urlEndpointId, urlEndpoint, options);
-  }
-
-  /** Deletes a URL endpoint (beta). */
-  async deleteUrlEndpoint(urlEndpointId: string, options?: RequestOptions): Result<EmptyResult> {
-    refuseCallbacks(arguments);
-    return media.deleteUrlEndpoint(this.#context, urlEndpointId, options);
-  }
-
-  // Saved extensions
-
-  /** Creates a saved extension. */
-  async createSavedExtension(params: CreateSavedExtensionParams, options?: RequestOptions): Result<SavedExtension> {
-    refuseCallbacks(arguments);
-    return media.createSavedExtension(this.#context, params, options);
-  }
-
-  /** Lists saved extensions. */
-  async listSavedExtensions(options?: RequestOptions): Result<SavedExtension[]> {
-    refuseCallbacks(arguments);
-    return media.listSavedExtensions(this.#context, options);
-  }
-
-  /** Gets a saved extension. */
-  async getSavedExtension(savedExtensionId: string, options?: RequestOptions): Result<SavedExtension> {
-    refuseCallbacks(arguments);
-    return media.getSavedExtension(this.#context, savedExtensionId, options);
-  }
-
-  /** Updates a saved extension (partial). */
-  async updateSavedExtension(
-    savedExtensionId: string,
-    update: UpdateSavedExtensionParams,
-    options?: RequestOptions,
-  ): Result<SavedExtension> {
-    refuseCallbacks(arguments);
-    return media.updateSavedExtension(this.#context, savedExtensionId, update, options);
-  }
-
-  /** Deletes a saved extension. */
-  async deleteSavedExtension(savedExtensionId: string, options?: RequestOptions): Result<EmptyResult> {
-    refuseCallbacks(arguments);
-    return media.deleteSavedExtension(this.#context, savedExtensionId, options);
-  }
-
-  // Named transformations
-
-  /** Creates a named transformation. */
-  async createNamedTransformation(params: CreateNamedTransformationParams, options?: RequestOptions): Result<NamedTransformation> {
-    refuseCallbacks(arguments);
-    return media.createNamedTransformation(this.#context, params, options);
-  }
-
-  /** Lists named transformations. */
-  async listNamedTransformations(options?: RequestOptions): Result<NamedTransformation[]> {
-    refuseCallbacks(arguments);
-    return media.listNamedTransformations(this.#context, options);
-  }
-
-  /** Gets a named transformation. */
-  async getNamedTransformation(namedTransformationId: string, options?: RequestOptions): Result<NamedTransformation> {
-    refuseCallbacks(arguments);
-    return media.getNamedTransformation(this.#context, namedTransformationId, options);
-  }
-
-  /** Updates a named transformation (partial). */
-  async updateNamedTransformation(
-    namedTransformationId: string,
-    update: UpdateNamedTransformationParams,
-    options?: RequestOptions,
-  ): Result<NamedTransformation> {
-    refuseCallbacks(arguments);
-    return media.updateNamedTransformation(this.#context, namedTransformationId, update, options);
-  }
-
-  /** Deletes a named transformation. */
-  async deleteNamedTransformation(namedTransformationId: string, options?: RequestOptions): Result<EmptyResult> {
-    refuseCallbacks(arguments);
-    return media.deleteNamedTransformation(this.#context, namedTransformationId, options);
+      ? getRemoteFileUrlMetadata(this.#context, fileIdOrUrl, options)
+      : getFileMetadata(this.#context, fileIdOrUrl, options);
   }
 
   // Non-HTTP helpers

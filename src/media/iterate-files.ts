@@ -7,9 +7,10 @@ import type { ClientContext } from '../core/context.js';
 import { flattenPages, paginateOffset } from '../core/pagination.js';
 import type { RequestOptions } from '../core/request.js';
 import type { WithMetadata } from '../internal/metadata.js';
-import { listFilesQuery, type ListFilesItem, type ListFilesParams } from './files.js';
-import { send } from './send.js';
-import { optionalInteger, requestOptions } from './validate.js';
+import { checkOptionKeys } from '../internal/options.js';
+import { listFiles } from './endpoints.js';
+import { listFilesChecks, type ListFilesItem, type ListFilesParams } from './params.js';
+import { fields, optionalInteger, requestOptions, requireObject } from './validate.js';
 
 /** Query of `iterateFiles`: the `listFiles` query plus an overall cap. */
 export interface IterateFilesParams extends ListFilesParams {
@@ -37,9 +38,11 @@ interface ResolvedIteration {
   maxItems: number | undefined;
 }
 
-function resolve(params: IterateFilesParams | undefined): ResolvedIteration {
+function resolve(where: string, params: IterateFilesParams | undefined): ResolvedIteration {
+  requireObject('params', params ?? {});
+  checkOptionKeys(params ?? {}, [...Object.keys(listFilesChecks), 'maxItems'], where);
   const { maxItems, ...base } = params ?? {};
-  listFilesQuery(base); // validates before the first request
+  fields(where, base, listFilesChecks); // validates before the first request
   return {
     base,
     pageSize: base.limit ?? maxFilesPageSize,
@@ -58,15 +61,10 @@ export async function* iterateFilePages(
   params?: IterateFilesParams,
   options?: RequestOptions,
 ): AsyncGenerator<WithMetadata<ListFilesItem[]>, void, undefined> {
-  const { base, pageSize, skip, maxItems } = resolve(params);
-  requestOptions(options); // checked even when no page is fetched (`maxItems: 0`)
+  const { base, pageSize, skip, maxItems } = resolve('iterateFiles', params);
+  requestOptions(options, 'iterateFiles'); // checked even when no page is fetched (`maxItems: 0`)
   const fetchPage = (pageSkip: number, limit: number): Promise<WithMetadata<ListFilesItem[]>> =>
-    send(context, options, {
-      method: 'GET',
-      path: '/v1/files',
-      query: listFilesQuery({ ...base, skip: pageSkip, limit }),
-      retry: 'always',
-    });
+    listFiles(context, { ...base, skip: pageSkip, limit }, options);
   yield* paginateOffset(fetchPage, { pageSize, skip, maxItems });
 }
 

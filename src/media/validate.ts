@@ -5,6 +5,7 @@
  * functions are `async`, so each of these reaches the caller as a rejection.
  */
 import type { RequestOptions } from '../core/request.js';
+import { checkOptionKeys } from '../internal/options.js';
 
 /** Throws unless `value` is a non-empty string. */
 export function requireString(name: string, value: unknown): string {
@@ -100,23 +101,82 @@ export function refuseCallbacks(args: ArrayLike<unknown>): void {
   for (let i = 0; i < args.length; i++) if (typeof args[i] === 'function') throw callbackError();
 }
 
-const requestOptionKeys = ['signal', 'timeout', 'maxRetries', 'headers'] as const;
+const requestOptionKeys = ['signal', 'timeout', 'maxRetries', 'headers'];
 
 /**
- * Checks the `options` argument of an API call and returns its known keys.
+ * Checks the `options` argument of an API call and returns its known keys, so an options
+ * object can never set the endpoint's method, path, body, host or retry policy.
+ * @param where the call's name, for the message.
  * @throws {TypeError} a function (a v6 callback), a non-object, or an unknown key.
  */
-export function requestOptions(value: unknown): RequestOptions {
+export function requestOptions(value: unknown, where: string): RequestOptions {
   if (value === undefined) return {};
   if (typeof value === 'function') throw callbackError();
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new TypeError('The `options` argument must be an object such as `{ signal, timeout, maxRetries, headers }`');
   }
-  for (const key of Object.keys(value)) {
-    if (!(requestOptionKeys as readonly string[]).includes(key)) {
-      throw new TypeError(`Unknown request option \`${key}\`: the options are ${requestOptionKeys.map((k) => `\`${k}\``).join(', ')}`);
-    }
-  }
+  checkOptionKeys(value, requestOptionKeys, where);
   const { signal, timeout, maxRetries, headers } = value as RequestOptions;
   return { signal, timeout, maxRetries, headers };
+}
+
+/** Checks one value and returns it; `name` is used in the error message. */
+export type Check = (name: string, value: unknown) => unknown;
+
+/** A check for every key of `T`: the keys of a parameters object, and how each is validated. */
+export type Checks<T> = { readonly [K in keyof T]-?: Check };
+
+/** Accepts any value (the API validates it). */
+export const anything: Check = (_name, value) => value;
+
+/** A check for `undefined` or an integer in `[min, max]` (no upper bound when `max` is absent). */
+export function integerIn(min: number, max = Number.MAX_SAFE_INTEGER): Check {
+  return (name, value) => optionalInteger(name, value, min, max);
+}
+
+/** Throws unless `value` is a boolean. */
+export function requireBoolean(name: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') throw new TypeError(`The \`${name}\` argument must be a boolean`);
+  return value;
+}
+
+/** Throws unless `value` is `undefined` or a plain object. */
+export function optionalObject(name: string, value: unknown): object | undefined {
+  return value === undefined ? undefined : requireObject(name, value);
+}
+
+/**
+ * Validates a parameters object: it must be an object (or `undefined` when `optional`),
+ * with no key outside `checks`; each value passes its check. Returns the checked values
+ * without the `undefined` ones.
+ * @param where the call's name, for the unknown-key message.
+ * @param name the argument's name, for the not-an-object message.
+ */
+export function fields<T extends object>(
+  where: string,
+  value: T | undefined,
+  checks: Checks<T>,
+  name = 'params',
+  optional = false,
+): Partial<T> {
+  if (value === undefined && optional) return {};
+  const record = requireObject<Record<string, unknown>>(name, value);
+  checkOptionKeys(record, Object.keys(checks), where);
+  const out: Record<string, unknown> = {};
+  for (const [key, check] of Object.entries(checks) as [string, Check][]) {
+    const checked = check(key, record[key]);
+    if (checked !== undefined) out[key] = checked;
+  }
+  return out as Partial<T>;
+}
+
+/** True for an absolute `http:` / `https:` URL. */
+export function isHttpUrl(value: string): boolean {
+  return /^https?:\/\//i.test(value);
+}
+
+/** Throws unless `value` is an absolute http(s) URL. */
+export function requireHttpUrl(name: string, value: unknown): string {
+  if (!isHttpUrl(requireString(name, value))) throw new TypeError(`The \`${name}\` argument must be an absolute http(s) URL`);
+  return value as string;
 }

@@ -51,7 +51,9 @@ const asyncExports = Object.entries(server)
   .map(([name, value]) => [name, value as (...args: unknown[]) => unknown] as const);
 
 /** Promise-returning (or async-iterator-returning) methods of `ImageKit`. */
-const asyncMethods = Object.getOwnPropertyNames(ImageKit.prototype).filter((name) => !synchronousMethods.has(name));
+const asyncMethods = [
+  ...new Set([...Object.getOwnPropertyNames(ImageKit.prototype), ...Object.getOwnPropertyNames(Object.getPrototypeOf(ImageKit.prototype))]),
+].filter((name) => !synchronousMethods.has(name));
 
 /**
  * Calls `run` and asserts it does not throw, then that its result rejects (a promise) or

@@ -4,6 +4,7 @@ import ImageKitV6 from 'imagekit';
 import { HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ImageKit } from '../../src/client/imagekit.js';
+import * as media from '../../src/media/index.js';
 import { buildUrl } from '../../src/url/build-url.js';
 import { basicAuthorization, recordWire, type SeenRequest } from '../support/wire-recorder.js';
 
@@ -31,6 +32,13 @@ describe('method names', () => {
     const ours = client() as unknown as Record<string, unknown>;
     const missing = names.filter((name) => typeof ours[name] !== 'function');
     expect(missing).toEqual([]);
+  });
+
+  it('has one method per endpoint, named like its standalone function (a new endpoint gets a method)', () => {
+    const ours = client() as unknown as Record<string, unknown>;
+    const endpoints = Object.entries(media).filter(([, value]) => typeof value === 'function' && 'facts' in value);
+    expect(endpoints.length).toBeGreaterThanOrEqual(51);
+    expect(endpoints.filter(([name]) => typeof ours[name] !== 'function').map(([name]) => name)).toEqual([]);
   });
 
   it('has the names promised by product.md', () => {
