@@ -8,7 +8,8 @@
  *     `serachQuery` is not an option of listFiles; did you mean `searchQuery`?
  *
  * "Close" is an edit distance (insert, delete, substitute, swap two neighbours) on the
- * lowercase names of at most 1 for names up to 4 characters, 2 up to 8, 3 beyond. Keys
+ * lowercase names of at most 1 when the longer name has up to 4 characters, 2 up to 8,
+ * 3 beyond. Keys
  * whose value is `undefined` are checked too: a misspelled key is a mistake whatever
  * its value. Transformation steps are NOT checked here: their unknown keys pass through
  * so that new ImageKit parameters work at once.
@@ -33,12 +34,13 @@ export function unknownOption(key: string, known: readonly string[], where: stri
 /** The name in `known` nearest to `key`, when it is close enough to be a likely typo. */
 export function closest(key: string, known: readonly string[]): string | undefined {
   const typed = key.toLowerCase();
-  const allowed = typed.length <= 4 ? 1 : typed.length <= 8 ? 2 : 3;
   let best: string | undefined;
-  let bestDistance = allowed + 1;
+  let bestDistance = Infinity;
   for (const name of known) {
+    const longer = Math.max(typed.length, name.length);
+    const allowed = longer <= 4 ? 1 : longer <= 8 ? 2 : 3;
     const distance = editDistance(typed, name.toLowerCase());
-    if (distance < bestDistance) {
+    if (distance <= allowed && distance < bestDistance) {
       best = name;
       bestDistance = distance;
     }

@@ -14,7 +14,8 @@ import {
   isApiError,
 } from '../../src/errors.js';
 import * as media from '../../src/media/index.js';
-import { endpointCases } from './cases.js';
+import { endpointCases, type EndpointCase } from './cases.js';
+import { allFacts } from './policy-table.js';
 import { basicAuthorization, recordWire } from '../support/wire-recorder.js';
 
 const privateKey = 'private_lsK9x/+=Secret_Key';
@@ -31,15 +32,28 @@ function respond(status: number, body?: unknown, headers: Record<string, string>
       : HttpResponse.json(body as Record<string, unknown>, { status, headers });
 }
 
-describe('every management endpoint has a wire test', () => {
-  it('covers each exported media function (51 endpoints of imagekit-api.md §2 minus upload)', () => {
+describe('every management endpoint has a wire test that agrees with its facts', () => {
+  const facts = allFacts();
+  const caseName = (c: EndpointCase): string => c.name.replace(/ \(.*\)$/, '');
+
+  it('each endpoint of src/media/endpoints.ts has a case, each case an endpoint (51 of imagekit-api.md §2 minus upload, plus additions)', () => {
     const exported = Object.entries(media)
       .filter(([name, value]) => typeof value === 'function' && !name.startsWith('iterate'))
       .map(([name]) => name)
       .sort();
-    const covered = [...new Set(endpointCases.map((c) => c.name.replace(/ \(.*\)$/, '')))].sort();
-    expect(covered).toEqual(exported);
-    expect(covered).toHaveLength(51);
+    expect(facts.map((f) => f.name).sort()).toEqual(exported);
+    expect([...new Set(endpointCases.map(caseName))].sort()).toEqual(exported);
+    expect(exported.length).toBeGreaterThanOrEqual(51);
+  });
+
+  it.each(endpointCases.map((c) => [c.name, c] as const))('%s: method, path, status and input kind are the facts', (_name, testCase) => {
+    const fact = facts.find((f) => f.name === caseName(testCase))!;
+    expect(fact.method).toBe(testCase.method);
+    expect(fact.status).toBe(testCase.status);
+    const template = new RegExp(`^${fact.path.replace(/\{\w+\}/g, '[^/]+')}$`);
+    expect(testCase.path).toMatch(template);
+    expect(fact.send === 'json', 'a JSON body exactly when the facts say json').toBe(testCase.body !== undefined);
+    if (testCase.query !== undefined) expect(fact.send).toBe('query');
   });
 });
 

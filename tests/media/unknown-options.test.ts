@@ -1,0 +1,116 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ImageKit } from '../../src/client/imagekit.js';
+import { createClientContext } from '../../src/core/context.js';
+import { closest, editDistance, unknownOption } from '../../src/internal/options.js';
+import * as media from '../../src/media/index.js';
+
+let calls = 0;
+const fetchNothing = async (): Promise<Response> => {
+  calls++;
+  throw new Error('an options mistake must stop the request');
+};
+const context = createClientContext({ privateKey: 'private_x', fetch: fetchNothing });
+
+/** Asserts `run()` rejects (not throws) with exactly `message`, before any request. */
+async function rejectsWith(run: () => Promise<unknown>, message: string): Promise<void> {
+  const before = calls;
+  const error = await run().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TypeError);
+  expect((error as TypeError).message).toBe(message);
+  expect(calls).toBe(before);
+}
+
+/** Independent oracle: the recursive definition of the optimal-string-alignment distance. */
+function osa(a: string, b: string): number {
+  const memo = new Map<string, number>();
+  const d = (i: number, j: number): number => {
+    const key = `${i},${j}`;
+    if (memo.has(key)) return memo.get(key)!;
+    let value: number;
+    if (i === 0) value = j;
+    else if (j === 0) value = i;
+    else {
+      value = Math.min(d(i - 1, j) + 1, d(i, j - 1) + 1, d(i - 1, j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, d(i - 2, j - 2) + 1);
+    }
+    memo.set(key, value);
+    return value;
+  };
+  return d(a.length, b.length);
+}
+
+describe('editDistance', () => {
+  it('equals the recursive definition (insert, delete, substitute, swap neighbours)', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'Q'), maxLength: 8 });
+    fc.assert(fc.property(word, word, (a, b) => editDistance(a, b) === osa(a, b)));
+  });
+
+  it('counts a swap of neighbours as one edit', () => {
+    expect(editDistance('serachquery', 'searchquery')).toBe(1);
+    expect(editDistance('abc', 'abc')).toBe(0);
+    expect(editDistance('', 'abc')).toBe(3);
+  });
+});
+
+describe('closest', () => {
+  it('suggests a close name, ignoring case, and nothing for a far one', () => {
+    const known = ['searchQuery', 'skip', 'limit', 'path'];
+    expect(closest('serachQuery', known)).toBe('searchQuery');
+    expect(closest('searchquery', known)).toBe('searchQuery');
+    expect(closest('SKIP', known)).toBe('skip');
+    expect(closest('offset', known)).toBeUndefined();
+    expect(closest('lmt', known)).toBe('limit');
+    expect(closest('lm', known)).toBeUndefined(); // 3 edits from `limit`, 2 from `path`: neither is close
+    expect(closest('pth', known)).toBe('path');
+  });
+
+  it('one wording, with and without a suggestion', () => {
+    expect(unknownOption('serachQuery', ['searchQuery'], 'listFiles').message).toBe('`serachQuery` is not an option of listFiles; did you mean `searchQuery`?');
+    expect(unknownOption('offset', ['searchQuery'], 'listFiles').message).toBe('`offset` is not an option of listFiles');
+  });
+});
+
+describe('media calls reject unknown keys (they were silently dropped: a misspelled filter listed every file)', () => {
+  it('listFiles params', async () => {
+    await rejectsWith(() => media.listFiles(context, { serachQuery: 'size > "1mb"' } as never), '`serachQuery` is not an option of listFiles; did you mean `searchQuery`?');
+    await rejectsWith(() => media.listFiles(context, { offset: 10 } as never), '`offset` is not an option of listFiles');
+  });
+
+  it('a key set to undefined is still a misspelling', async () => {
+    await rejectsWith(() => media.listFiles(context, { fileTyp: undefined } as never), '`fileTyp` is not an option of listFiles; did you mean `fileType`?');
+  });
+
+  it('request options (one wording with the parameters)', async () => {
+    await rejectsWith(() => media.listFiles(context, {}, { tiemout: 5 } as never), '`tiemout` is not an option of listFiles; did you mean `timeout`?');
+    await rejectsWith(() => media.getFileDetails(context, 'f1', { retry: 'always' } as never), '`retry` is not an option of getFileDetails');
+  });
+
+  it('iterateFiles knows maxItems too', async () => {
+    await expect(media.iterateFiles(context, { maxItem: 3 } as never).next()).rejects.toThrow('`maxItem` is not an option of iterateFiles; did you mean `maxItems`?');
+  });
+
+  it('bodies and nested objects', async () => {
+    await rejectsWith(
+      () => media.copyFile(context, { sourceFilePath: '/a', destinationPth: '/b' } as never),
+      '`destinationPth` is not an option of copyFile; did you mean `destinationPath`?',
+    );
+    await rejectsWith(() => media.updateFileDetails(context, 'f', { tag: ['x'] } as never), '`tag` is not an option of updateFileDetails; did you mean `tags`?');
+    await rejectsWith(
+      () => media.updateFileDetails(context, 'f', { publish: { isPublish: true } } as never),
+      '`isPublish` is not an option of updateFileDetails; did you mean `isPublished`?',
+    );
+    await rejectsWith(() => media.getFileVersionDetails(context, { fileId: 'f', versionID: 'v' } as never), '`versionID` is not an option of getFileVersionDetails; did you mean `versionId`?');
+    await rejectsWith(() => media.getUsage(context, { startDate: '2025-01-01', endDate: '2025-01-02', end: 'x' } as never), '`end` is not an option of getUsage');
+    await rejectsWith(() => media.createNamedTransformation(context, { name: 'a', transformation: 'w-1', enable: true } as never), '`enable` is not an option of createNamedTransformation; did you mean `enabled`?');
+  });
+
+  it('the ImageKit methods give the same message', async () => {
+    const imagekit = new ImageKit({ privateKey: 'private_x', fetch: fetchNothing });
+    await rejectsWith(() => imagekit.listFiles({ serachQuery: 'x' } as never), '`serachQuery` is not an option of listFiles; did you mean `searchQuery`?');
+    await rejectsWith(() => imagekit.bulkFileDelete(['a'], { maxRetry: 1 } as never), '`maxRetry` is not an option of bulkDeleteFiles; did you mean `maxRetries`?');
+  });
+});
