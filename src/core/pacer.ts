@@ -137,6 +137,8 @@ interface RateWindow {
   interval: number;
   start: number;
   count: number;
+  /** Duration of the attempt whose 429 placed the window: its end may be up to this much early. */
+  slack: number;
 }
 
 interface Waiter {
@@ -200,6 +202,8 @@ export class Pacer {
   #lastPressure = -Infinity;
   #timer: unknown;
   #timerAt = Infinity;
+  /** Smoothed duration of API attempts that got an answer (ms); 0 until one did. */
+  #roundTrip = 0;
 
   /**
    * @throws {RangeError} when `maxConcurrency` is not a positive integer or `Infinity`, or
@@ -377,7 +381,11 @@ export class Pacer {
         if (released) return 'done';
         released = true;
         this.#inFlight--;
-        const verdict = call.kind === 'api' && answer?.status === 429 ? this.#rateLimited(call, answer.headers) : 'done';
+        const took = this.#clock.now() - now;
+        if (call.kind === 'api' && answer !== undefined) {
+          this.#roundTrip = this.#roundTrip === 0 ? took : 0.8 * this.#roundTrip + 0.2 * took;
+        }
+        const verdict = call.kind === 'api' && answer?.status === 429 ? this.#rateLimited(call, answer.headers, took) : 'done';
         this.#pump();
         return verdict;
       },
@@ -398,7 +406,11 @@ export class Pacer {
       changed = false;
       for (const window of this.#windows.values()) {
         const end = window.start + window.interval;
-        if (at < end && window.count >= window.limit) {
+        // The window may end up to `slack` earlier than the pacer thinks, and a call reaches
+        // the server some time after it starts: one started in that tail would be counted in
+        // the server's next window, taking the place of a call released at its start.
+        const tail = Math.min(window.slack + this.#roundTrip, window.interval / 4);
+        if (at < end && (window.count >= window.limit || at >= end - tail)) {
           at = end;
           changed = true;
         }
@@ -424,7 +436,7 @@ export class Pacer {
   }
 
   /** Learns from a 429 and decides whether the call waits for its next turn. */
-  #rateLimited(call: CallState, headers: Readonly<Record<string, string>>): PacerVerdict {
+  #rateLimited(call: CallState, headers: Readonly<Record<string, string>>, took: number): PacerVerdict {
     const now = this.#clock.now();
     call.rateLimits++;
     const limit = headerInteger(headers, 'x-ratelimit-limit');
@@ -435,8 +447,20 @@ export class Pacer {
     const reopens = now + wait + resetGuardMs;
     const hasReset = /^\d+$/.test(headers['x-ratelimit-reset']?.trim() ?? '');
     if (limit !== undefined && interval !== undefined && hasReset) {
-      // The server's current window ends at `reopens`: it is spent until then.
-      this.#windows.set(interval, { limit, interval, start: reopens - interval, count: limit });
+      // The server's current window ends at `reopens` at the latest: the answer took some time
+      // to come back. Of several 429s naming the same window end, the earliest is the closest.
+      let end = reopens;
+      let slack = took;
+      const known = this.#windows.get(interval);
+      if (known !== undefined) {
+        this.#roll(known, now);
+        const knownEnd = known.start + known.interval;
+        if (Math.abs(knownEnd - reopens) < interval / 2 && knownEnd < reopens) {
+          end = knownEnd;
+          slack = known.slack;
+        }
+      }
+      this.#windows.set(interval, { limit, interval, start: end - interval, count: limit, slack });
     } else {
       this.#blockedUntil = Math.max(this.#blockedUntil, reopens);
     }

@@ -318,6 +318,56 @@ describe('Pacer: learning the rate from 429 answers', () => {
     expect(server.answered429).toBeLessThanOrEqual(2 * pacerDefaults.maxConcurrency);
   });
 
+  it('of several 429s naming the same window end, trusts the earliest (the one that came back fastest)', async () => {
+    const clock = new ManualClock();
+    const pacer = new Pacer({ clock });
+    const [a, b, c] = await Promise.all([pacer.acquire('api'), pacer.acquire('api'), pacer.acquire('api')]);
+    a.release(rateLimited(5, 1000, 500)); // window ends at 502 by this answer
+    await clock.run(10);
+    b.release(rateLimited(5, 1000, 480)); // ... at 492 by this one, 10 ms later: closer to the truth
+    await clock.run(20);
+    c.release(rateLimited(5, 1000, 490)); // ... at 512 by this slow one: ignored
+    let started = -1;
+    const next = pacer.acquire('api').then(() => (started = clock.now()));
+    await clock.run();
+    await next;
+    expect(started).toBe(492);
+  });
+
+  it('a burst let through when a longer window reopens does not spill into the next second', async () => {
+    // The per-second window was learned from answers that took 100 ms to come back, the
+    // per-5 s window from quick ones: the client's second turns 100 ms after the server's.
+    // At 5 s the per-5 s window reopens; calls started then, in the client's old second,
+    // and 100 ms later, in its new one, all land in the server's same second.
+    const clock = new ManualClock();
+    const server = new FixedWindowServer(
+      [
+        { limit: 20, interval: 1000 },
+        { limit: 50, interval: 5000 },
+      ],
+      0,
+    );
+    const pacer = new Pacer({ clock });
+    const results = Promise.all(
+      Array.from({ length: 150 }, async () => {
+        const call = pacer.call('api');
+        for (;;) {
+          const permit = (await call.acquire())!;
+          const back = clock.now() < 1500 ? 100 : 2;
+          await clock.sleep(1);
+          const answer = server.handle(clock.now());
+          await clock.sleep(back);
+          if (permit.release(answer) !== 'wait') return answer.status;
+        }
+      }),
+    );
+    await clock.run();
+    expect(new Set(await results)).toEqual(new Set([200]));
+    // One burst per limit learned (at most maxConcurrency each), none at the rollovers.
+    expect(server.answered429).toBeLessThanOrEqual(2 * pacerDefaults.maxConcurrency);
+    expect(clock.time).toBeLessThanOrEqual(1.2 * 13_000);
+  });
+
   it('without the pacer learning (each call on its own), the same server refuses most calls', async () => {
     // The baseline the pacer fixes: 3 attempts per call, each call waking at the same reset.
     const clock = new ManualClock();
