@@ -125,6 +125,8 @@ export interface PacedCall {
    * Resolves with a permit, or with `undefined` when the call's total rate-limit wait
    * ran out while it was queued (the engine then throws the last `RateLimitError`).
    * Rejects with the call's `signal.reason`, unchanged, as soon as the signal aborts.
+   * A signal that aborts after the turn was granted does not take it back: the engine
+   * checks `signal.aborted` when it resumes and releases the permit if so.
    */
   acquire(): Promise<PacerPermit | undefined>;
   /** Milliseconds this call has spent waiting after 429 answers so far. */
@@ -150,6 +152,7 @@ interface Waiter {
 
 interface CallState {
   readonly kind: PaceKind;
+  readonly maxRateLimitWait: number;
   readonly ticket: number;
   readonly signal: AbortSignal | undefined;
   waiting: boolean;
@@ -178,6 +181,13 @@ function headerInteger(headers: Readonly<Record<string, string>>, name: string):
   if (!value || !/^\d+$/.test(value)) return undefined;
   const number = Number(value);
   return number > 0 && Number.isSafeInteger(number) ? number : undefined;
+}
+
+function rateLimitWaitOption(wait: number): number {
+  if (typeof wait !== 'number' || Number.isNaN(wait) || wait < 0) {
+    throw new RangeError('The `maxRateLimitWait` option must be a non-negative number of milliseconds or Infinity');
+  }
+  return wait;
 }
 
 /**
@@ -214,12 +224,8 @@ export class Pacer {
     if (concurrency !== Infinity && (!Number.isInteger(concurrency) || concurrency < 1)) {
       throw new RangeError('The `maxConcurrency` option must be a positive integer or Infinity');
     }
-    const wait = options.maxRateLimitWait ?? pacerDefaults.maxRateLimitWait;
-    if (typeof wait !== 'number' || Number.isNaN(wait) || wait < 0) {
-      throw new RangeError('The `maxRateLimitWait` option must be a non-negative number of milliseconds or Infinity');
-    }
     this.maxConcurrency = concurrency;
-    this.maxRateLimitWait = wait;
+    this.maxRateLimitWait = rateLimitWaitOption(options.maxRateLimitWait ?? pacerDefaults.maxRateLimitWait);
     this.#clock = options.clock ?? defaultClock;
   }
 
@@ -243,10 +249,13 @@ export class Pacer {
 
   /**
    * Starts tracking one logical call. Its place in the queue is fixed now: retries of the
-   * call go ahead of calls that started after it.
+   * call go ahead of calls that started after it. `maxRateLimitWait` overrides the pacer's
+   * bound for this call (a per-call request option).
+   * @throws {RangeError} when `maxRateLimitWait` is not a non-negative number.
    */
-  call(kind: PaceKind, signal?: AbortSignal): PacedCall {
+  call(kind: PaceKind, signal?: AbortSignal, maxRateLimitWait: number = this.maxRateLimitWait): PacedCall {
     const state: CallState = {
+      maxRateLimitWait: rateLimitWaitOption(maxRateLimitWait),
       kind,
       ticket: this.#nextTicket++,
       signal,
@@ -303,8 +312,8 @@ export class Pacer {
       };
       call.waiting = true;
       signal?.addEventListener('abort', onAbort, { once: true });
-      if (call.rateLimitedAt !== undefined && this.maxRateLimitWait !== Infinity) {
-        const left = this.maxRateLimitWait - call.rateLimitWaitMs - (this.#clock.now() - call.rateLimitedAt);
+      if (call.rateLimitedAt !== undefined && call.maxRateLimitWait !== Infinity) {
+        const left = call.maxRateLimitWait - call.rateLimitWaitMs - (this.#clock.now() - call.rateLimitedAt);
         deadline = this.#clock.setTimeout(
           () => {
             leave();
@@ -465,7 +474,7 @@ export class Pacer {
       this.#blockedUntil = Math.max(this.#blockedUntil, reopens);
     }
     const hold = this.#apiReadyAt(now) - now;
-    if (call.rateLimitWaitMs + hold > this.maxRateLimitWait) return 'give-up';
+    if (call.rateLimitWaitMs + hold > call.maxRateLimitWait) return 'give-up';
     call.rateLimitedAt = now;
     return 'wait';
   }

@@ -558,6 +558,15 @@ describe('Pacer: the per-call bound on rate-limit waits', () => {
     const pacer = new Pacer({ clock: new ManualClock(), maxRateLimitWait: 0 });
     expect((await pacer.acquire('api')).release(rateLimited(10, 1000, 10))).toBe('give-up');
   });
+
+  it('a call may set its own bound', async () => {
+    const pacer = new Pacer({ clock: new ManualClock(), maxRateLimitWait: 0 });
+    const patient = (await pacer.call('api', undefined, 60_000).acquire())!;
+    expect(patient.release(rateLimited(10, 1000, 10))).toBe('wait');
+    const strict = (await new Pacer({ clock: new ManualClock() }).call('api', undefined, 5).acquire())!;
+    expect(strict.release(rateLimited(10, 1000, 10))).toBe('give-up');
+    expect(() => pacer.call('api', undefined, -1)).toThrow(/`maxRateLimitWait`/);
+  });
 });
 
 describe('Pacer: default clock', () => {
