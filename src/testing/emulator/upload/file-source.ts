@@ -27,7 +27,8 @@ async function fromUrl(context: RequestContext, text: string): Promise<Uint8Arra
   const doFetch = context.core.options.fetch ?? globalThis.fetch;
   let response: Response;
   try {
-    response = await doFetch(url, { signal: AbortSignal.timeout(8000) });
+    // No redirects: a loopback URL must not lead the emulator anywhere else.
+    response = await doFetch(url, { signal: AbortSignal.timeout(8000), redirect: 'error' });
   } catch {
     badRequest('The file URL could not be fetched.');
   }
