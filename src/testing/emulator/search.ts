@@ -43,7 +43,8 @@ export interface SearchItem {
 type Token = { kind: 'word' | 'string' | 'symbol'; text: string; at: number };
 type Value = string | number | boolean;
 type Node =
-  | { kind: 'and' | 'or'; items: Node[] }
+  | { kind: 'and'; items: Node[] }
+  | { kind: 'or'; items: Node[] }
   | { kind: 'cmp'; field: string; op: string; negate: boolean; values: Value[]; list: boolean };
 
 const wordPattern = /[A-Za-z0-9_.+\-]+/y;

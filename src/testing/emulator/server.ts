@@ -237,7 +237,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   if (loopbackOnly) created.core.corsOrigin = loopbackOrigin;
   const dataDir = options.dataDir;
   const save = dataDir === undefined ? undefined : createSaver(created.core, dataDir);
-  if (dataDir !== undefined) {
+  if (dataDir !== undefined && save !== undefined) {
     await loadState(created.core, dataDir);
     created.core.afterMutation = save;
   }
