@@ -79,17 +79,18 @@ async function main(): Promise<void> {
     if (code === 'EACCES') fail(`imagekit-emulator: no permission to listen on ${where}; pass --port N above 1023`, 1);
     fail(`imagekit-emulator: could not start on ${where}: ${error instanceof Error ? error.message : String(error)}`, 1);
   }
-  console.log(`ImageKit emulator listening on ${server.url} (a test tool: never expose it)`);
-  console.log(`  baseUrl / uploadBaseUrl: ${server.url}`);
-  console.log(`  urlEndpoint:             ${server.urlEndpoint}`);
-  console.log(`  privateKey:              ${server.privateKey}`);
-  console.log(`  publicKey:               ${server.publicKey}`);
-  if (dataDir !== undefined) console.log(`  data kept in:            ${dataDir}`);
   const stop = (): void => {
     void server.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // The public key comes last: whoever reads this output can stop at that line.
+  console.log(`ImageKit emulator listening on ${server.url} (a test tool: never expose it)`);
+  console.log(`  baseUrl / uploadBaseUrl: ${server.url}`);
+  console.log(`  urlEndpoint:             ${server.urlEndpoint}`);
+  if (dataDir !== undefined) console.log(`  data kept in:            ${dataDir}`);
+  console.log(`  privateKey:              ${server.privateKey}`);
+  console.log(`  publicKey:               ${server.publicKey}`);
 }
 
 main().catch((error: unknown) => {

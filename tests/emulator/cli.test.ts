@@ -26,7 +26,7 @@ async function startCli(args: string[], env: NodeJS.ProcessEnv = process.env): P
     let text = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       text += chunk.toString();
-      if (text.includes('publicKey')) resolve(text);
+      if (/publicKey:\s+\S+\n/.test(text)) resolve(text);
     });
     child.stderr!.on('data', (chunk: Buffer) => {
       text += chunk.toString();
