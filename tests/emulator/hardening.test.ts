@@ -4,11 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { connect } from 'node:net';
+import { createServer, type Server } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../src/testing.js';
-import { api, basic, call, emulatorAt, uploadOk } from './helpers.js';
+import { basic, call, emulatorAt, upload, uploadOk } from './helpers.js';
 
 /** Sends raw bytes over a socket and returns the status code of the answer (or 'closed'). */
 function raw(url: string, text: string): Promise<number | 'closed'> {
@@ -140,6 +141,36 @@ describe('request bodies', () => {
     const head = `POST /api/v1/files/upload HTTP/1.1\r\nhost: ${new URL(server.url).host}\r\ncontent-type: multipart/form-data; boundary=x\r\ncontent-length: ${2 * 1024 * 1024}\r\n`;
     expect(await raw(server.url, `${head}authorization: ${basic(server.privateKey)}\r\n\r\n`)).toBe(413);
     expect(await raw(server.url, `${head}authorization: ${basic('wrong')}\r\n\r\n`)).toBe(401);
+  });
+});
+
+describe('upload `file` URLs on loopback', () => {
+  let local: Server;
+  let base = '';
+  beforeAll(async () => {
+    local = createServer((request, response) => {
+      if (request.url === '/redirect') response.writeHead(302, { location: '/data' }).end();
+      else if (request.url === '/data') response.end('local bytes');
+      else response.end(new Uint8Array(2 * 1024 * 1024));
+    });
+    await new Promise<void>((resolve) => local.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(local.address() as { port: number }).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => local.close(() => resolve())));
+
+  it('are read without following redirects, and only up to `maxBodyBytes`', async () => {
+    const emulator = emulatorAt({ maxBodyBytes: 1024 * 1024 });
+    expect((await uploadOk(emulator, { file: `${base}/data`, fileName: 'ok.txt' })).size).toBe(11);
+    expect((await upload(emulator, { file: `${base}/redirect`, fileName: 'r.txt' })).status).toBe(400);
+    const big = await upload(emulator, { file: `${base}/big`, fileName: 'big.bin' });
+    expect(big.status).toBe(400);
+    expect(((await big.json()) as { message: string }).message).toMatch(/maxBodyBytes/);
+    expect(emulator.files()).toHaveLength(1);
+  });
+
+  it('`maxBodyBytes` must be a non-negative integer', async () => {
+    expect(() => emulatorAt({ maxBodyBytes: -1 })).toThrow(new RangeError('The `maxBodyBytes` option must be a non-negative integer'));
+    await expect(startEmulator({ maxBodyBytes: 1.5 })).rejects.toThrow(RangeError);
   });
 });
 

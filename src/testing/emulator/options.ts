@@ -82,6 +82,12 @@ export interface EmulatorOptions {
   /** Cache purges allowed before purges fail (`rename` with `purgeCache` then answers 207 PURGE_FAILED). @default Infinity */
   purgeQuota?: number;
   /**
+   * Largest body the emulator reads: request bodies on the `startEmulator` server (a
+   * bigger one gets a 413) and `file` URLs fetched during upload (a bigger one is a 400).
+   * @unit bytes @default 67108864 (64 MiB)
+   */
+  maxBodyBytes?: number;
+  /**
    * fetch used to read `file` URLs on loopback hosts during upload (redirects are not
    * followed). @default globalThis.fetch
    */
@@ -104,8 +110,12 @@ export interface ResolvedEmulatorOptions {
   now: () => number;
   pendingReads: number;
   purgeQuota: number;
+  maxBodyBytes: number;
   fetch: typeof fetch | undefined;
 }
+
+/** Default of {@link EmulatorOptions.maxBodyBytes}. @unit bytes */
+export const defaultMaxBodyBytes = 64 * 1024 * 1024;
 
 /** Default private key. */
 export const defaultPrivateKey = 'private_emulator_key';
@@ -126,6 +136,8 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedEmulatorO
   const publicKey = options.publicKey ?? defaultPublicKey;
   if (typeof privateKey !== 'string' || privateKey === '') throw new TypeError('`privateKey` must be a non-empty string');
   if (typeof publicKey !== 'string' || publicKey === '') throw new TypeError('`publicKey` must be a non-empty string');
+  const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 0) throw new RangeError('The `maxBodyBytes` option must be a non-negative integer');
   return {
     privateKey,
     publicKey,
@@ -136,6 +148,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedEmulatorO
     now: options.now ?? (() => Date.now()),
     pendingReads: options.pendingReads ?? 1,
     purgeQuota: options.purgeQuota ?? Number.POSITIVE_INFINITY,
+    maxBodyBytes,
     fetch: options.fetch,
   };
 }

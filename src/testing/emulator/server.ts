@@ -8,9 +8,6 @@ import { createEmulator, type Emulator } from './emulator.js';
 import type { FaultOptions } from './options.js';
 import { createSaver, loadState } from './persistence.js';
 
-/** Default cap on a request body: larger bodies get a 413. @unit bytes */
-export const defaultMaxBodyBytes = 64 * 1024 * 1024;
-
 /** Options of {@link startEmulator}. */
 export interface StartEmulatorOptions {
   /** Port to listen on. @default 0 (a free port) */
@@ -149,15 +146,12 @@ function randomKey(prefix: string): string {
  * await server.close();
  */
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
-  const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
-  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 0) {
-    throw new RangeError('The `maxBodyBytes` option must be a non-negative integer');
-  }
   const http = await import('node:http');
   const host = options.host ?? '127.0.0.1';
   // Bound to a loopback address: answer only requests addressed to loopback (no DNS rebinding).
   const loopbackOnly = isLoopbackName(host.toLowerCase()) || isLoopbackName(`[${host}]`);
   let emulator: Emulator | undefined;
+  let maxBodyBytes = 0;
   let origin = '';
   let port = 0;
   const server = http.createServer((incoming, outgoing) => {
@@ -223,17 +217,25 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const address = server.address();
   port = typeof address === 'object' && address !== null ? address.port : options.port ?? 0;
   origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  const created = createEmulator({
-    privateKey: options.privateKey ?? randomKey('private'),
-    publicKey: options.publicKey ?? randomKey('public'),
-    ...(options.faults !== undefined ? { faults: options.faults } : {}),
-    ...(options.seed !== undefined ? { seed: options.seed } : {}),
-    ...(options.now !== undefined ? { now: options.now } : {}),
-    ...(options.pendingReads !== undefined ? { pendingReads: options.pendingReads } : {}),
-    urlEndpoint: options.urlEndpoint ?? `${origin}/emulator`,
-    apiBaseUrl: origin,
-    uploadBaseUrl: origin,
-  });
+  let created: Emulator;
+  try {
+    created = createEmulator({
+      privateKey: options.privateKey ?? randomKey('private'),
+      publicKey: options.publicKey ?? randomKey('public'),
+      ...(options.faults !== undefined ? { faults: options.faults } : {}),
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      ...(options.now !== undefined ? { now: options.now } : {}),
+      ...(options.pendingReads !== undefined ? { pendingReads: options.pendingReads } : {}),
+      ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
+      urlEndpoint: options.urlEndpoint ?? `${origin}/emulator`,
+      apiBaseUrl: origin,
+      uploadBaseUrl: origin,
+    });
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+  maxBodyBytes = created.core.options.maxBodyBytes;
   if (loopbackOnly) created.core.corsOrigin = loopbackOrigin;
   const dataDir = options.dataDir;
   const save = dataDir === undefined ? undefined : createSaver(created.core, dataDir);
