@@ -271,4 +271,36 @@ describe('malformed input is a 400, never a 500', () => {
       { numRuns: 1500 },
     );
   });
+
+  it('property: API calls with junk ids, parameters and bodies get a 2xx or 4xx, never a 5xx', async () => {
+    const emulator = emulatorAt();
+    const file = await uploadOk(emulator, { fileName: 'a.txt' });
+    const segment = fc.oneof(fc.constantFrom(file.fileId, 'x', '%ZZ', '%', '..', '%2e%2e', '__proto__'), fc.string({ maxLength: 5 }).map(encodeURIComponent));
+    const path = fc.oneof(
+      fc.constantFrom(
+        '/v1/files', '/v1/files/copy', '/v1/files/move', '/v1/files/rename', '/v1/files/batch/deleteByFileIds', '/v1/files/addTags',
+        '/v1/files/removeTags', '/v1/files/removeAITags', '/v1/files/purge', '/v1/metadata', '/v1/folder', '/v1/bulkJobs/copyFolder',
+        '/v1/bulkJobs/moveFolder', '/v1/bulkJobs/renameFolder', '/v1/customMetadataFields', '/v1/accounts/usage',
+        '/v1/accounts/usage-analytics', '/v1/accounts/origins', '/v1/accounts/url-endpoints', '/v1/saved-extensions', '/v1/named-transformations',
+      ),
+      fc.tuple(segment, fc.constantFrom('/details', '/versions', '/metadata', '', '/versions/x', '/versions/x/restore')).map(([id, rest]) => `/v1/files/${id}${rest}`),
+      fc.tuple(fc.constantFrom('/v1/bulkJobs/', '/v1/customMetadataFields/', '/v1/accounts/origins/', '/v1/files/purge/'), segment).map(([base, id]) => base + id),
+    );
+    const query = fc
+      .dictionary(
+        fc.constantFrom('path', 'limit', 'skip', 'sort', 'type', 'fileType', 'tags', 'searchQuery', 'url', 'startDate', 'endDate'),
+        fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('-1', '1e9', 'NaN', 'ASC_NAME', '2025-01-01', 'true')),
+      )
+      .map((entries) => `?${new URLSearchParams(entries)}`);
+    const fields = ['sourceFilePath', 'destinationPath', 'filePath', 'newFileName', 'fileIds', 'tags', 'AITags', 'url', 'folderName', 'parentFolderPath',
+      'folderPath', 'sourceFolderPath', 'newFolderName', 'name', 'label', 'schema', 'customMetadata', 'type', 'description', 'publish', 'extensions'];
+    const body = fc.oneof(fc.constant(undefined), fc.jsonValue({ maxDepth: 3 }), fc.dictionary(fc.constantFrom(...fields), fc.jsonValue({ maxDepth: 3 })));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE'), path, query, body, async (method, target, search, json) => {
+        const { status } = await call(emulator, method, target + search, method === 'GET' ? undefined : json);
+        expect(status).toBeLessThan(500);
+      }),
+      { numRuns: 800 },
+    );
+  });
 });
