@@ -13,7 +13,7 @@ import { gzipSync } from 'node:zlib';
 import ts from 'typescript';
 import { consumerDir, distDir, distExportNames, importDist, repoRoot, requireDist } from './helpers.js';
 import { startUploadServer, okResponder, type UploadServer } from '../upload/server.js';
-import { chromiumFlags, chromiumPath, requireChromium } from '../support/chromium.js';
+import { chromiumLaunchOptions } from '../support/chromium.js';
 
 type Module = Record<string, any>;
 
@@ -272,7 +272,6 @@ describe('the browser bundle in Chromium', () => {
   });
 
   it('uploads through XMLHttpRequest (never fetch), with progress ending at the body size', async () => {
-    requireChromium();
     const { text: app } = await bundle(
       `import { upload, isImageKitError } from 'imagekit-universal'; window.ik = { upload, isImageKitError };`,
       { platform: 'browser', minify: true },
@@ -292,7 +291,7 @@ describe('the browser bundle in Chromium', () => {
       },
     });
     const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: [...chromiumFlags] });
+    const browser = await chromium.launch(await chromiumLaunchOptions());
     try {
       const tab = await browser.newPage();
       await tab.goto(`${server.url}/`);

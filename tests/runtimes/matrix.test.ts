@@ -1,5 +1,5 @@
 // The runtime matrix (product.md gap 5; style.md §2.8 rule 6): the BUILT package runs in
-// Node 22, Deno, Bun, workerd (via miniflare) and Debian Chromium, each computing known
+// Node 22, Deno, Bun, workerd (via miniflare) and Chromium, each computing known
 // answers with tests/runtimes/probe.mjs. Truth comes from the host Node: node:crypto HMACs,
 // published pHash vectors and a BigInt popcount, and the same dist/ calls made here.
 // The runtimes are installed by `npm run setup` (.ci/install.sh); a missing one fails.
@@ -14,7 +14,7 @@ import { join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import { chromiumFlags, chromiumPath, requireChromium } from '../support/chromium.js';
+import { chromiumLaunchOptions } from '../support/chromium.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const runtimesDir = join(repoRoot, 'tests', 'runtimes');
@@ -192,11 +192,10 @@ async function runWorkerd(): Promise<Json> {
   }
 }
 
-/** Debian Chromium loads dist/index.js and dist/server-browser.js as native ES modules. */
+/** Chromium loads dist/index.js and dist/server-browser.js as native ES modules. */
 async function runChromium(): Promise<Json> {
-  requireChromium();
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: [...chromiumFlags] });
+  const browser = await chromium.launch(await chromiumLaunchOptions());
   try {
     const page = await browser.newPage();
     const errors: string[] = [];
