@@ -50,7 +50,7 @@ describe('package metadata', () => {
     expect(pkg.repository?.url).toMatch(/^git\+https:\/\/github\.com\/imagekit-universal\/imagekit-universal\.git$/);
     // `npm pack` and `npm publish` run prepack: a stale or missing dist/ is rebuilt first.
     expect(pkg.scripts.prepack).toBe('npm run build');
-    expect(pkg.scripts.build).toMatch(/^tsup && node \.ci\/build-server-browser\.mjs$/);
+    expect(pkg.scripts.build).toMatch(/^tsup --silent && node \.ci\/build-server-browser\.mjs$/);
     const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot, maxBuffer: 32 << 20 });
     const files = (JSON.parse(stdout) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path);
     expect(files).toContain('LICENSE');
