@@ -58,6 +58,11 @@ export function buildUrl(options: BuildUrlOptions): string {
   } else {
     // Encoded apart (regex tests on fresh concatenations are slow), joined without "//" (rule 3).
     const rest = encodePath(source);
+    // Every client resolves "." and ".." before requesting, which would drop the tr segment
+    // or leave the endpoint's path (rule 3). `rest` is encoded: a backslash is "%5C" there, never a "/".
+    if (/(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i.test(rest)) {
+      throw new TypeError('The `' + (isPath ? 'path' : 'src') + "` option must not contain '.' or '..' segments (in any spelling, such as '%2e')");
+    }
     const segment = tr && !inQuery ? encodePath(tr) : '';
     encodedPath +=
       (segment && '/tr:' + (segment.endsWith('/') ? segment.slice(0, -1) : segment)) + (rest[0] === '/' ? rest : '/' + rest);

@@ -5,7 +5,7 @@
  * Pure; base64 via `TextEncoder` + `btoa`, never `Buffer`. Not public API.
  */
 import { encodeComponent } from './encode.js';
-import { fail, record, text } from './values.js';
+import { fail, noSlash, record, text } from './values.js';
 
 /** Renders a nested transformation array; passed in to avoid an import cycle. */
 export type RenderSteps = (steps: unknown, label: string) => string;
@@ -40,8 +40,10 @@ export function renderOverlay(overlay: unknown, label: string, renderSteps: Rend
   const value = layer![field];
   if (value == null || value === '') return undefined;
   let input = text(value, label + '.' + field);
-  let out = 'l-image,i-ik_canvas,bg-' + input;
-  if (field !== 'color') {
+  let out: string;
+  if (field === 'color') {
+    out = 'l-image,i-ik_canvas,bg-' + noSlash(input, label, field);
+  } else {
     const encoding = layer!['encoding'] ?? 'auto';
     if (encoding !== 'auto' && encoding !== 'plain' && encoding !== 'base64') {
       fail(label + '.encoding', '"auto", "plain" or "base64"');
@@ -63,7 +65,7 @@ export function renderOverlay(overlay: unknown, label: string, renderSteps: Rend
     for (let i = 0; group && i < spec.length; i += 2) {
       const facet = group[spec[i]!];
       // Falsy values are skipped (as Node v7); NaN still throws.
-      if (facet || facet !== facet) out += ',' + spec[i + 1]! + '-' + text(facet, at + '.' + spec[i]!);
+      if (facet || facet !== facet) out += ',' + spec[i + 1]! + '-' + noSlash(text(facet, at + '.' + spec[i]!), at, spec[i]);
     }
   }
   const inner = renderSteps(layer!['transformation'] ?? undefined, label + '.transformation');

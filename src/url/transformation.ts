@@ -6,7 +6,7 @@
 import { renderOverlay } from './overlay.js';
 import { lookupKey } from './transformation-names.js';
 import type { Transformation } from './types.js';
-import { fail, record, text } from './values.js';
+import { fail, noSlash, record, text } from './values.js';
 
 /** Effects that take no value (group 1) and effects with an optional value (rule 7). */
 const effect = /^e-(?:(grayscale|contrast|removedotbg|bgremove|upscale|retouch|genvar)|sharpen|shadow|gradient|usm|dropshadow)$/;
@@ -17,10 +17,12 @@ const effect = /^e-(?:(grayscale|contrast|removedotbg|bgremove|upscale|retouch|g
  */
 function renderParam(name: string, value: unknown, at: string): string {
   const key = lookupKey(name);
-  // `raw` is inserted as it is.
-  if (key === 'raw') return typeof value === 'string' ? value : fail(at + '.' + name, 'a string');
+  // `raw` is inserted as it is, but never with a "/" (rule 7).
+  if (key === 'raw') return noSlash(typeof value === 'string' ? value : fail(at + '.' + name, 'a string'), at, name);
+  // A "/" in a name would split the tr segment like one in a value.
+  noSlash(key, at, name);
   if (key === 'sr' && Array.isArray(value)) {
-    return 'sr-' + value.map((item: unknown, i) => text(item, at + '.' + name + '[' + i + ']')).join('_');
+    return 'sr-' + value.map((item: unknown, i) => noSlash(text(item, at + '.' + name + '[' + i + ']'), at, name)).join('_');
   }
   let written = text(value, at, true, name);
   // The seed's rule: "-" renders the bare key, for any parameter.
@@ -36,7 +38,8 @@ function renderParam(name: string, value: unknown, at: string): string {
   } else if (key === 't' && !written.trim()) {
     written = 'true';
   }
-  return key + '-' + written;
+  // Path values have no "/" left; any other "/" would split the tr segment (rule 7).
+  return key + '-' + noSlash(written, at, name);
 }
 
 /**

@@ -29,6 +29,17 @@ export function text(value: unknown, label: string, booleans?: boolean, name?: s
 }
 
 /**
+ * `written` (the text of transformation value `label`, or `label.name`) when it has no
+ * `/`: a `/` would split the `tr` path segment, and a `..` after it would drop the segment.
+ * @throws {TypeError} It contains `/`.
+ */
+export function noSlash(written: string, label: string, name?: string): string {
+  if (!written.includes('/')) return written;
+  if (name !== undefined) label += '.' + name;
+  throw new TypeError('`' + label + "` must not contain '/' (it would split the tr segment)");
+}
+
+/**
  * `value` when it is a plain object, `undefined` when it is `null`/`undefined`.
  * @throws {TypeError} Anything else (including an array).
  */

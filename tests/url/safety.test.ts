@@ -1,0 +1,105 @@
+// URL safety: the URL returned is the URL a WHATWG client requests, so the tr segment
+// and the endpoint's path can never be dropped (dot segments, "/" in values, src hosts).
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { buildUrl } from '../../src/url/build-url.js';
+import { buildTransformationString } from '../../src/url/transformation.js';
+import type { BuildUrlOptions, Transformation } from '../../src/url/types.js';
+
+const E = 'https://ik.imagekit.io/demo';
+const build = (options: Record<string, unknown>): string => buildUrl({ urlEndpoint: E, ...options } as unknown as BuildUrlOptions);
+const tr = (steps: unknown[]): string => buildTransformationString(steps as Transformation[]);
+
+describe('dot segments in path', () => {
+  const dotted = ['../a.jpg', '..', '.', './a.jpg', 'a/../b.jpg', 'a/./b.jpg', 'a/..', '%2e%2e/a.jpg', '%2E%2E/a.jpg',
+    '.%2E/a.jpg', '%2e./a.jpg', '%2e/a.jpg', '.%2e/.%2e/other_account/a.jpg', '//..//a.jpg', 'a/%2E'];
+  it.each(dotted)('refuses %j with a TypeError naming `path`', (path) => {
+    expect(() => build({ path, transformation: [{ width: 400 }] })).toThrow(TypeError);
+    expect(() => build({ path })).toThrow(/`path`.*'\.' or '\.\.' segments/);
+  });
+  it.each(dotted)('refuses %j as a relative src, naming `src`', (src) => {
+    expect(() => build({ src })).toThrow(/`src`/);
+  });
+  it('keeps dots that are not whole segments', () => {
+    expect(build({ path: '/a..b/...jpg/.x/x./.../%2e%2e%2e' })).toBe(`${E}/a..b/...jpg/.x/x./.../%2e%2e%2e`);
+  });
+  it('encodes a backslash, so "..\\\\" is not a dot segment and the tr segment stays', () => {
+    const url = build({ path: '..\\a.jpg', transformation: [{ width: 400 }] });
+    expect(url).toBe(`${E}/tr:w-400/..%5Ca.jpg`);
+    expect(new URL(url).href).toBe(url);
+  });
+});
+
+describe('"/" in transformation values', () => {
+  it.each([
+    [[{ width: '400/..' }], 'transformation[0].width'],
+    [[{ raw: 'w-1/../x' }], 'transformation[0].raw'],
+    [[{ w: 1 }, { 'a/b': 1 }], 'transformation[1].a/b'],
+    [[{ sharpen: 'a/b' }], 'transformation[0].sharpen'],
+    [[{ streamingResolutions: [1440, '1/0'] }], 'transformation[0].streamingResolutions'],
+    [[{ overlay: { type: 'solidColor', color: 'fff/..' } }], 'transformation[0].overlay.color'],
+    [[{ overlay: { type: 'text', text: 'a', position: { x: '1/..' } } }], 'transformation[0].overlay.position.x'],
+    [[{ overlay: { type: 'text', text: 'a', layerMode: 'x/y' } }], 'transformation[0].overlay.layerMode'],
+  ])('%j is a TypeError naming %s', (steps, label) => {
+    expect(() => tr(steps)).toThrow(TypeError);
+    expect(() => tr(steps)).toThrow('`' + label + "` must not contain '/'");
+    expect(() => build({ path: 'a.jpg', transformation: steps })).toThrow(TypeError);
+    expect(() => build({ path: 'a.jpg', transformation: steps, transformationPosition: 'query' })).toThrow(TypeError);
+  });
+  it('keeps the documented path keys and overlay inputs, which turn "/" into "@@" or base64', () => {
+    expect(tr([{ defaultImage: '/f/a.jpg/', overlayImage: 'f/b.png', fontFamily: 'f/Font.ttf' }])).toBe('di-f@@a.jpg,oi-f@@b.png,ff-f@@Font.ttf');
+    expect(tr([{ overlay: { type: 'image', input: '/f/a.png' } }])).toBe('l-image,i-f@@a.png,l-end');
+    expect(tr([{ overlay: { type: 'text', text: 'a/..' } }])).toBe('l-text,ie-YS8uLg%3D%3D,l-end');
+    expect(tr([{ overlay: { type: 'text', text: 'a/..', encoding: 'plain' } }])).toBe('l-text,i-a%2F..,l-end');
+  });
+});
+
+// The invariant, by property: whatever the input, buildUrl throws a TypeError/RangeError
+// or returns exactly what a WHATWG parser requests, under the endpoint's path, with the
+// tr segment first when there is one.
+const endpoints = ['https://ik.imagekit.io/demo', 'https://ik.imagekit.io/demo/', 'https://cdn.example.com', 'http://localhost:8080/a/b/', 'https://ik.imagekit.io/demo/?v=1'];
+const tricky = fc.constantFrom('/', '//', '.', '..', '%2e', '%2E', '.%2E', '%2e.', '\\', '?', '#', '%', '%20', '%zz', '%2F', ' ', 'é', '😀', '\ud800', '\t', '\n', '\u0000', "'", '"', '^', '|', '`', '{', ':', '@', '&', '+', 'a', 'b.jpg');
+const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 5 }), tricky, fc.array(tricky, { maxLength: 6 }).map((p) => p.join('')));
+const value = fc.oneof(text, fc.integer({ min: -5, max: 5000 }), fc.boolean(), fc.constant('-'), fc.constant(''));
+const names = fc.constantFrom('width', 'height', 'raw', 'defaultImage', 'fontFamily', 'overlayImage', 'sharpen', 'grayscale', 'trim', 'rotation', 'x', 'a/b', 'zz');
+const overlay = fc.record({
+  type: fc.constantFrom('text', 'image', 'video', 'subtitle', 'solidColor'),
+  text,
+  input: text,
+  color: text,
+  encoding: fc.constantFrom('auto', 'plain', 'base64'),
+  position: fc.record({ x: value, y: value }, { requiredKeys: [] }),
+}, { requiredKeys: ['type'] });
+const step = fc.oneof(fc.dictionary(names, value, { maxKeys: 3 }), overlay.map((o) => ({ overlay: o })));
+const transformation = fc.option(fc.array(step, { maxLength: 3 }), { nil: undefined });
+const position = fc.constantFrom('path', 'query', undefined);
+const endpointPath = (endpoint: string): string => new URL(endpoint).pathname.replace(/\/+$/, '');
+
+function checkInvariant(make: () => string, endpoint: string, steps: unknown[] | undefined, inPath: boolean): void {
+  let url: string;
+  try {
+    url = make();
+  } catch (error) {
+    expect(error).toSatisfy((e) => e instanceof TypeError || e instanceof RangeError);
+    return;
+  }
+  const parsed = new URL(url);
+  expect(parsed.href).toBe(url);
+  if (!inPath) return;
+  expect(parsed.host).toBe(new URL(endpoint).host);
+  const base = endpointPath(endpoint);
+  expect(parsed.pathname.startsWith(base + '/')).toBe(true);
+  const t = steps ? tr(steps) : '';
+  if (t) expect(parsed.pathname.slice(base.length + 1).split('/')[0]).toMatch(/^tr:/);
+}
+
+describe('the returned URL is the requested URL (property, 10,000 runs each)', () => {
+  it('for path', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...endpoints), fc.array(text, { minLength: 1, maxLength: 6 }).map((p) => p.join('')), transformation, position, (urlEndpoint, path, steps, transformationPosition) => {
+        checkInvariant(() => buildUrl({ urlEndpoint, path, transformation: steps, transformationPosition } as BuildUrlOptions), urlEndpoint, steps, transformationPosition !== 'query');
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+});
