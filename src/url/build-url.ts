@@ -4,7 +4,7 @@
  * No fetch, no crypto: safe in browsers and at the edge. Signing lives in the server entry.
  */
 import { encodeExistingQuery, encodeFormComponent, encodePath, encodeTransformationQuery } from './encode.js';
-import { resolveEndpoint, sourceOrigin } from './origin.js';
+import { parseSource, resolveEndpoint } from './origin.js';
 import { renderSteps } from './transformation.js';
 import type { BuildUrlOptions } from './types.js';
 import { fail, record, text } from './values.js';
@@ -47,13 +47,10 @@ export function buildUrl(options: BuildUrlOptions): string {
   const source = isPath ? path : src;
   if (typeof source !== 'string' || !source) fail(isPath ? 'path' : 'src', 'a non-empty string');
   let fragment = '';
-  if (!isPath && /^https?:/i.test(source)) {
-    // Authority, raw path, raw query, raw fragment.
-    const parts = /^(https?:\/\/[^/?#\\]*)([^?#]*)(?:\?([^#]*))?(?:#(.*))?/is.exec(source);
-    origin = sourceOrigin(parts ? parts[1]! : source);
-    encodedPath = encodePath(parts![2] || '/');
-    query = encodeExistingQuery(parts![3] ?? '');
-    if (parts![4] !== undefined) fragment = '#' + encodeExistingQuery(parts![4]);
+  const absolute = isPath ? undefined : parseSource(source);
+  if (absolute) {
+    // Built from the parsed parts: the host is the one every client sees (rule 3).
+    ({ origin, path: encodedPath, query, fragment } = absolute);
     inQuery = true;
   } else {
     // Encoded apart (regex tests on fresh concatenations are slow), joined without "//" (rule 3).

@@ -64,10 +64,42 @@ export const resolveEndpoint: (endpoint: unknown) => ParsedEndpoint = /* @__PURE
   };
 });
 
+/** An absolute `src`, parsed; every part already encoded. */
+export interface ParsedSource extends ParsedEndpoint {
+  /** `#…` or `""`. */
+  readonly fragment: string;
+}
+
 /**
- * The normalised origin of an `http(s)://host[:port]` authority prefix.
- * @throws {TypeError} Naming `src`: no `//`, no host, an invalid host, or credentials.
+ * Parses `src` the way every client will: with the WHATWG parser (which strips leading
+ * spaces and controls, drops tabs and newlines, and reads `\` as `/`), so the host we
+ * print is the host that is requested. `undefined` for a relative `src` (one the parser
+ * rejects that does not start with `http:`/`https:`).
+ * @throws {TypeError} Naming `src`: another scheme, a broken `http(s)` URL, or credentials.
  */
-export const sourceOrigin: (authority: string) => string = /* @__PURE__ */ lastOf(
-  (authority) => httpUrl(authority + '/', 'src').origin,
-);
+export const parseSource: (src: unknown) => ParsedSource | undefined = /* @__PURE__ */ lastOf((src) => {
+  let url: URL | undefined;
+  // Only text that may start with a scheme is tried (a throwing parse is slow).
+  if (/^[\0- ]*[a-z][\w+.\-\t\n\r]*:/i.test(src as string)) {
+    try {
+      url = new URL(src as string);
+    } catch {
+      // checked below
+    }
+  }
+  if (!url) {
+    if (/^[\0- ]*h[\t\n\r]*t[\t\n\r]*t[\t\n\r]*p[\t\n\r]*s?[\t\n\r]*:/i.test(src as string)) fail('src', 'a valid http(s) URL or a path');
+    return undefined;
+  }
+  // The parser also reads "https:host" and "https:/host"; an explicit "//" (or two backslashes) is required.
+  const written = (src as string).replace(/[\t\n\r]/g, '').replace(/^[\0- ]+/, '');
+  if (!/^https?:[/\\]{2}/i.test(written) || url.username || url.password) {
+    fail('src', 'an http(s) URL (with "//", without credentials) or a path');
+  }
+  return {
+    origin: url.origin,
+    path: encodePath(url.pathname),
+    query: encodeExistingQuery(url.search.slice(1)),
+    fragment: url.hash && '#' + encodeExistingQuery(url.hash.slice(1)),
+  };
+});

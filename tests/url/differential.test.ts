@@ -121,8 +121,12 @@ function relativeSource(oracle: Oracle): fc.Arbitrary<string> {
   // JS v5 parses origin + src as a whole URL: "?"/"#" start a query/fragment and the
   // parser strips leading/trailing spaces and controls. Node v7 sets the pathname.
   const extra = oracle === 'node' ? ['?', '#', '?a=1'] : [];
+  // A "source" the WHATWG parser reads as another scheme ("a-:b") is a TypeError for us
+  // (tests/url/safety.test.ts), so the generator stays away from it.
   return relativePath(extra, fc.constantFrom('/', '//', '', '///')).filter(
-    (p) => oracle === 'node' || (!/^[\s\u0000-\u001f]|[\s\u0000-\u001f\u007f]$/.test(p) && !/[\u0001\u007f]/.test(p)),
+    (p) =>
+      !/^[\u0000- ]*[a-z][\w+.\-\t\n\r]*:/i.test(p) &&
+      (oracle === 'node' || (!/^[\s\u0000-\u001f]|[\s\u0000-\u001f\u007f]$/.test(p) && !/[\u0001\u007f]/.test(p))),
   );
 }
 

@@ -102,4 +102,87 @@ describe('the returned URL is the requested URL (property, 10,000 runs each)', (
       { numRuns: 10_000 },
     );
   });
+  it('for src, relative or absolute', () => {
+    const src = fc.oneof(
+      fc.array(text, { minLength: 1, maxLength: 6 }).map((p) => p.join('')),
+      fc.tuple(fc.constantFrom('https://', 'http://', 'HTTPS://', 'https:', 'https:\\\\', ' https://', 'ht\ttps://'), fc.constantFrom('trusted.example', 'a.b', 'ik.imagekit.io:443', 'x.com:8080', ''), fc.array(text, { maxLength: 6 })).map(([s, h, p]) => s + h + p.join('')),
+    );
+    fc.assert(
+      fc.property(src, transformation, (source, steps) => {
+        let parsed: URL | undefined;
+        try {
+          parsed = new URL(source);
+        } catch {
+          // relative
+        }
+        const relative = parsed === undefined;
+        checkInvariant(() => buildUrl({ urlEndpoint: E, src: source, transformation: steps } as BuildUrlOptions), E, steps, false);
+        if (parsed) {
+          try {
+            expect(new URL(buildUrl({ urlEndpoint: E, src: source } as BuildUrlOptions)).hostname).toBe(parsed.hostname);
+          } catch (error) {
+            expect(error).toBeInstanceOf(TypeError);
+          }
+        } else if (relative) {
+          try {
+            expect(new URL(buildUrl({ urlEndpoint: E, src: source } as BuildUrlOptions)).host).toBe('ik.imagekit.io');
+          } catch (error) {
+            expect(error).toSatisfy((e) => e instanceof TypeError || e instanceof RangeError);
+          }
+        }
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+});
+
+describe('src keeps the host new URL(src) gives', () => {
+  it.each([
+    ['https://trusted.example\\@evil.com/a.png', 'https://trusted.example/@evil.com/a.png'],
+    ['https:\\\\trusted.example\\a.png', 'https://trusted.example/a.png'],
+    [' https://trusted.example/a b.png', 'https://trusted.example/a%20b.png'],
+    ['ht\ttps://trusted.example/a.png', 'https://trusted.example/a.png'],
+    ['HTTPS://Trusted.Example:443/x/../a.png?q=1#f', 'https://trusted.example/a.png?q=1#f'],
+    ["https://trusted.example/a.png?q='x'", 'https://trusted.example/a.png?q=%27x%27'],
+  ])('%j → %s', (src, expected) => {
+    expect(build({ src })).toBe(expected);
+    expect(new URL(build({ src })).host).toBe(new URL(src).host);
+  });
+  it.each(['https://', 'http://[::1', 'ftp://trusted.example/a.png', 'javascript:alert(1)', 'data:image/png,xx', 'a:b.png', 'https://user:pw@trusted.example/a.png', 'ht\ntps://'])(
+    '%j is a TypeError naming `src`',
+    (src) => {
+      expect(() => build({ src })).toThrow(TypeError);
+      expect(() => build({ src })).toThrow(/`src`/);
+    },
+  );
+  it('treats text without a scheme as a path', () => {
+    expect(build({ src: '12:30/a.jpg' })).toBe(`${E}/12:30/a.jpg`);
+    expect(build({ src: 'photos/a:b.jpg' })).toBe(`${E}/photos/a:b.jpg`);
+  });
+  it('10,000 fuzzed src values: a TypeError, or a URL that parses as itself on the host new URL(src) gives', () => {
+    const piece = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 4 }),
+      fc.constantFrom('https://', 'http://', 'https:', '\\', '/', '@', ':', '#', '?', '%', '%2e', '..', '[', ']', ' ', '\t', 'évil', 'trusted.example', 'evil.com', ':8080', 'user@'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 8 }).map((p) => p.join('')), (src) => {
+        let out: string;
+        try {
+          out = build({ src, transformation: [{ width: 10 }] });
+        } catch (error) {
+          expect(error).toBeInstanceOf(TypeError);
+          return;
+        }
+        expect(new URL(out).href).toBe(out);
+        let expected = 'ik.imagekit.io';
+        try {
+          expected = new URL(src).hostname;
+        } catch {
+          // relative: the endpoint's host
+        }
+        expect(new URL(out).hostname).toBe(expected);
+      }),
+      { numRuns: 10_000 },
+    );
+  });
 });
