@@ -29,7 +29,10 @@ function appendQuery(query: string, part: string): string {
  * @param options - See {@link BuildUrlOptions}.
  * @returns The URL; never an empty string.
  * @throws {TypeError} Neither or both of `path`/`src`; `urlEndpoint` or an absolute `src`
- *   is not a valid http(s) URL; a bad `transformationPosition`; a value of the wrong type.
+ *   is not a valid http(s) URL (the host is always the one `new URL(src)` gives); a `.` or
+ *   `..` segment in `path` (any spelling, such as `%2e`); a `/` in a transformation value
+ *   (except `defaultImage`, `overlayImage`, `fontFamily` and overlay inputs); overlays nested
+ *   deeper than 16 levels; a bad `transformationPosition`; a value of the wrong type.
  * @throws {RangeError} A number in `transformation` or `queryParameters` is not finite.
  * @example
  * buildUrl({ urlEndpoint: 'https://ik.imagekit.io/demo', path: '/a.jpg', transformation: [{ width: 300 }] });

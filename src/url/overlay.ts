@@ -8,7 +8,7 @@ import { encodeComponent } from './encode.js';
 import { fail, noSlash, record, text } from './values.js';
 
 /** Renders a nested transformation array; passed in to avoid an import cycle. */
-export type RenderSteps = (steps: unknown, label: string) => string;
+export type RenderSteps = (steps: unknown, label: string, depth: number) => string;
 
 /**
  * The facets written after the input, in Node v7 order (lx, ly, lxc, lyc, lfo, lap; JS v5
@@ -25,7 +25,7 @@ let facetList: string[][] | undefined;
  * @throws {TypeError} The layer is not an object, has an unknown `type` or a field of the wrong type.
  * @throws {RangeError} A number is not finite.
  */
-export function renderOverlay(overlay: unknown, label: string, renderSteps: RenderSteps): string | undefined {
+export function renderOverlay(overlay: unknown, label: string, renderSteps: RenderSteps, depth: number): string | undefined {
   const layer = record(overlay, label);
   const type = layer?.['type'];
   if (type == null || type === '') return undefined;
@@ -68,6 +68,6 @@ export function renderOverlay(overlay: unknown, label: string, renderSteps: Rend
       if (facet || facet !== facet) out += ',' + spec[i + 1]! + '-' + noSlash(text(facet, at + '.' + spec[i]!), at, spec[i]);
     }
   }
-  const inner = renderSteps(layer!['transformation'] ?? undefined, label + '.transformation');
+  const inner = renderSteps(layer!['transformation'] ?? undefined, label + '.transformation', depth + 1);
   return out + (inner && ',' + inner) + ',l-end';
 }

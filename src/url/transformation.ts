@@ -8,6 +8,13 @@ import { lookupKey } from './transformation-names.js';
 import type { Transformation } from './types.js';
 import { fail, noSlash, record, text } from './values.js';
 
+/**
+ * How deep overlays may nest (an overlay's `transformation` holding an overlay, …).
+ * ImageKit layers rarely go past two or three; the limit turns a cyclic or runaway
+ * input into a `TypeError`.
+ */
+export const MAX_NESTING = 16;
+
 /** Effects that take no value (group 1) and effects with an optional value (rule 7). */
 const effect = /^e-(?:(grayscale|contrast|removedotbg|bgremove|upscale|retouch|genvar)|sharpen|shadow|gradient|usm|dropshadow)$/;
 
@@ -45,12 +52,17 @@ function renderParam(name: string, value: unknown, at: string): string {
 /**
  * Renders an array of steps (`undefined` gives `""`); `prefix` names the array in error
  * messages. Internal: also used for the nested `transformation` of a layer.
- * @throws {TypeError} Not an array, a step is not an object, or a value has the wrong type.
+ * @throws {TypeError} Not an array, a step is not an object, a value has the wrong type,
+ *   or overlays nest deeper than {@link MAX_NESTING} levels (`depth` counts them).
  * @throws {RangeError} A number is not finite.
  */
-export function renderSteps(steps: unknown, prefix: string): string {
+export function renderSteps(steps: unknown, prefix: string, depth = 0): string {
   if (steps === undefined) return '';
   if (!Array.isArray(steps)) fail(prefix, 'an array');
+  // A cyclic or absurdly deep input ends here, not in "Maximum call stack size exceeded".
+  if (depth > MAX_NESTING) {
+    throw new TypeError('`' + prefix + '` nests overlays deeper than ' + MAX_NESTING + ' levels (is the transformation cyclic?)');
+  }
   let out = '';
   for (let index = 0; index < steps.length; index++) {
     const at = prefix + '[' + index + ']';
@@ -61,7 +73,7 @@ export function renderSteps(steps: unknown, prefix: string): string {
     for (const name in step) {
       const value = step[name];
       if (!Object.hasOwn(step, name) || value == null || name === '') continue;
-      const rendered = name === 'overlay' ? renderOverlay(value, at + '.overlay', renderSteps) : renderParam(name, value, at);
+      const rendered = name === 'overlay' ? renderOverlay(value, at + '.overlay', renderSteps, depth) : renderParam(name, value, at);
       if (rendered) part += (part && ',') + rendered;
     }
     if (part) out += (out && ':') + part;
@@ -77,7 +89,9 @@ export function renderSteps(steps: unknown, prefix: string): string {
  * become `l-…,l-end` layers.
  * @param transformation - The steps; `undefined` gives `""`.
  * @returns The string, e.g. `"w-300,h-200:rt-90"`; `""` when nothing renders.
- * @throws {TypeError} `transformation` is not an array, a step is not an object, or a value has the wrong type.
+ * @throws {TypeError} `transformation` is not an array, a step is not an object, a value has
+ *   the wrong type or contains `/` (except the path-like keys), or overlays nest deeper than
+ *   16 levels (a cyclic transformation included).
  * @throws {RangeError} A number is `NaN` or infinite.
  * @example
  * buildTransformationString([{ width: 300, height: 200 }, { rotation: 90 }]); // "w-300,h-200:rt-90"

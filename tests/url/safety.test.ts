@@ -186,3 +186,30 @@ describe('src keeps the host new URL(src) gives', () => {
     );
   });
 });
+
+describe('deep or cyclic overlays', () => {
+  /** `levels` overlays, each inside the previous one's transformation. */
+  function nested(levels: number): Transformation[] {
+    let steps: Transformation[] = [{ width: 1 }];
+    for (let i = 0; i < levels; i++) steps = [{ overlay: { type: 'text', text: 'x', transformation: steps } }];
+    return steps;
+  }
+  it('renders 16 levels', () => {
+    expect(tr(nested(16))).toBe('l-text,i-x,'.repeat(16) + 'w-1' + ',l-end'.repeat(16));
+  });
+  it('refuses 17 levels with a TypeError naming the depth', () => {
+    expect(() => tr(nested(17))).toThrow(TypeError);
+    expect(() => tr(nested(17))).toThrow(/nests overlays deeper than 16 levels/);
+  });
+  it('refuses 5,000 levels with the same TypeError, not a stack overflow', () => {
+    expect(() => build({ path: 'a.jpg', transformation: nested(5000) })).toThrow(/deeper than 16 levels/);
+  });
+  it('refuses a cyclic overlay with the same TypeError', () => {
+    const steps: Transformation[] = [];
+    steps.push({ overlay: { type: 'text', text: 'x', transformation: steps } });
+    expect(() => tr(steps)).toThrow(/deeper than 16 levels \(is the transformation cyclic\?\)/);
+    const layer = { type: 'image', input: 'a.png', transformation: [] as unknown[] };
+    layer.transformation.push({ overlay: layer });
+    expect(() => build({ path: 'a.jpg', transformation: [{ overlay: layer }] })).toThrow(TypeError);
+  });
+});
