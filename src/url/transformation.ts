@@ -6,7 +6,7 @@
 import { renderOverlay } from './overlay.js';
 import { lookupKey } from './transformation-names.js';
 import type { Transformation } from './types.js';
-import { fail, noSlash, record, text } from './values.js';
+import { checkedValue, fail, noSlash, record, text } from './values.js';
 
 /**
  * How deep overlays may nest (an overlay's `transformation` holding an overlay, …).
@@ -46,7 +46,7 @@ function renderParam(name: string, value: unknown, at: string): string {
     written = 'true';
   }
   // Path values have no "/" left; any other "/" would split the tr segment (rule 7).
-  return key + '-' + noSlash(written, at, name);
+  return key + '-' + checkedValue(written, key, at, name);
 }
 
 /**

@@ -39,6 +39,30 @@ export function noSlash(written: string, label: string, name?: string): string {
   throw new TypeError('`' + label + "` must not contain '/' (it would split the tr segment)");
 }
 
+/** URL keys whose negative values ImageKit writes with an `N` prefix (`rt-N90`, `lx-N20`). */
+const negativeAsN = /^(?:rt|lx|ly|lxc|lyc)$/;
+
+/**
+ * `written`, the text of the value of URL key `key` (option `label`, or `label.name`),
+ * checked so that ImageKit neither refuses it nor drops it silently: a negative number
+ * becomes `N…` where ImageKit documents negatives (rotation, layer offsets), an empty
+ * value and a `/` are refused.
+ * @throws {RangeError} A negative number for any other key (`width: -5` would be `w--5`).
+ * @throws {TypeError} Empty or blank (`width: ''` would be `w-`), or a `/`.
+ */
+export function checkedValue(written: string, key: string, label: string, name?: string): string {
+  if (/^-[\d.]/.test(written)) {
+    if (negativeAsN.test(key)) return 'N' + written.slice(1);
+    if (name !== undefined) label += '.' + name;
+    throw new RangeError('`' + label + '` must not be negative (ImageKit has no negative `' + key + '`)');
+  }
+  if (!written.trim()) {
+    if (name !== undefined) label += '.' + name;
+    throw new TypeError('`' + label + '` must not be empty (ImageKit would ignore or refuse `' + key + '-`)');
+  }
+  return noSlash(written, label, name);
+}
+
 /**
  * `value` when it is a plain object, `undefined` when it is `null`/`undefined`.
  * @throws {TypeError} Anything else (including an array).

@@ -213,3 +213,37 @@ describe('deep or cyclic overlays', () => {
     expect(() => build({ path: 'a.jpg', transformation: [{ overlay: layer }] })).toThrow(TypeError);
   });
 });
+
+describe('values ImageKit would refuse or that would vanish', () => {
+  it.each([
+    [{ overlay: { text: 'hi' } }, TypeError, 'transformation[0].overlay.type'],
+    [{ overlay: { type: 'text' } }, TypeError, 'transformation[0].overlay.text'],
+    [{ overlay: { type: 'text', text: '' } }, TypeError, 'transformation[0].overlay.text'],
+    [{ overlay: { type: 'image' } }, TypeError, 'transformation[0].overlay.input'],
+    [{ overlay: { type: 'video', input: '' } }, TypeError, 'transformation[0].overlay.input'],
+    [{ overlay: { type: 'subtitle' } }, TypeError, 'transformation[0].overlay.input'],
+    [{ overlay: { type: 'solidColor' } }, TypeError, 'transformation[0].overlay.color'],
+    [{ width: -5 }, RangeError, 'transformation[0].width'],
+    [{ height: '-0.5' }, RangeError, 'transformation[0].height'],
+    [{ width: '' }, TypeError, 'transformation[0].width'],
+    [{ width: '  ' }, TypeError, 'transformation[0].width'],
+    [{ defaultImage: '/' }, TypeError, 'transformation[0].defaultImage'],
+    [{ overlay: { type: 'text', text: 'a', timing: { start: -1 } } }, RangeError, 'transformation[0].overlay.timing.start'],
+    [{ overlay: { type: 'text', text: 'a', position: { x: ' ' } } }, TypeError, 'transformation[0].overlay.position.x'],
+  ])('%j is a %s naming %s', (step, Kind, label) => {
+    expect(() => tr([step])).toThrow(Kind);
+    expect(() => tr([step])).toThrow('`' + label + '`');
+  });
+  it('keeps the documented exceptions', () => {
+    expect(tr([{ effectSharpen: '-', width: '-' }])).toBe('e-sharpen,w');
+    expect(tr([{ sharpen: '', grayscale: '', trim: '' }])).toBe('e-sharpen,t-true');
+    expect(tr([{ width: 0, height: 'ih_div_2', x: 'N20' }])).toBe('w-0,h-ih_div_2,x-N20');
+    expect(tr([{ overlay: { type: 'text', text: 'a', position: { x: 0, y: '' } } }])).toBe('l-text,i-a,l-end');
+  });
+  it('writes a negative rotation or layer offset the way ImageKit documents it, with an N prefix', () => {
+    expect(tr([{ rotation: -90 }])).toBe('rt-N90');
+    expect(tr([{ overlay: { type: 'text', text: 'a', position: { x: -20, y: '-5', xCenter: -1.5, yCenter: -2 } } }])).toBe(
+      'l-text,i-a,lx-N20,ly-N5,lxc-N1.5,lyc-N2,l-end',
+    );
+  });
+});
