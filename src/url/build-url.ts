@@ -7,7 +7,7 @@ import { encodeExistingQuery, encodeFormComponent, encodePath, encodeTransformat
 import { parseSource, resolveEndpoint } from './origin.js';
 import { renderSteps } from './transformation.js';
 import type { BuildUrlOptions } from './types.js';
-import { fail, record, text } from './values.js';
+import { fail, record, refuse, text } from './values.js';
 
 /** `query` + `&` + `part` (no `&` when the query is empty or already ends with one). */
 function appendQuery(query: string, part: string): string {
@@ -60,12 +60,9 @@ export function buildUrl(options: BuildUrlOptions): string {
     const rest = encodePath(source);
     // Every client resolves "." and ".." before requesting, which would drop the tr segment
     // or leave the endpoint's path (rule 3). `rest` is encoded: a backslash is "%5C" there, never a "/".
-    if (/(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i.test(rest)) {
-      throw new TypeError('The `' + (isPath ? 'path' : 'src') + "` option must not contain '.' or '..' segments (in any spelling, such as '%2e')");
-    }
-    const segment = tr && !inQuery ? encodePath(tr) : '';
-    encodedPath +=
-      (segment && '/tr:' + (segment.endsWith('/') ? segment.slice(0, -1) : segment)) + (rest[0] === '/' ? rest : '/' + rest);
+    if (/(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i.test(rest)) refuse(isPath ? 'path' : 'src', undefined, "contain '.' or '..' segments (%2e included)");
+    // `tr` has no "/" (rule 7), so it is one segment.
+    encodedPath += (tr && !inQuery ? '/tr:' + encodePath(tr) : '') + (rest[0] === '/' ? rest : '/' + rest);
   }
   if (record(queryParameters, 'queryParameters')) {
     for (const name of Object.keys(queryParameters!)) {

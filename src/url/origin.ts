@@ -35,20 +35,20 @@ function lastOf<T>(parse: (input: unknown) => T): (input: unknown) => T {
 }
 
 /**
- * Parses an explicit `http(s)://` URL without credentials or fragment.
- * (The WHATWG parser alone would also accept "https:host" and "https:\\host".)
+ * Parses an explicit `http(s)://` URL (two backslashes count as `//`) without credentials. (The WHATWG
+ * parser alone would also accept "https:host" and "https:/host".)
  * @throws {TypeError} Naming `option`, for anything else.
  */
-function httpUrl(text: unknown, option: string): URL {
+function httpUrl(text: string, option: string): URL {
   let url: URL | undefined;
   try {
-    url = new URL(text as string);
+    url = new URL(text);
   } catch {
     // reported below
   }
-  return typeof text === 'string' && /^https?:\/\/[^#]*$/i.test(text) && url && !url.username && !url.password
+  return url && /^https?:[/\\]{2}/i.test(text) && !url.username && !url.password
     ? url
-    : fail(option, 'an absolute http(s) URL without credentials or fragment');
+    : fail(option, 'an absolute http(s) URL without credentials');
 }
 
 /**
@@ -56,6 +56,7 @@ function httpUrl(text: unknown, option: string): URL {
  * @throws {TypeError} It is not a string, not an absolute http(s) URL, has credentials or a fragment.
  */
 export const resolveEndpoint: (endpoint: unknown) => ParsedEndpoint = /* @__PURE__ */ lastOf((endpoint) => {
+  if (typeof endpoint !== 'string' || endpoint.includes('#')) fail('urlEndpoint', 'an absolute http(s) URL without fragment');
   const url = httpUrl(endpoint, 'urlEndpoint');
   return {
     origin: url.origin,
@@ -72,30 +73,16 @@ export interface ParsedSource extends ParsedEndpoint {
 
 /**
  * Parses `src` the way every client will: with the WHATWG parser (which strips leading
- * spaces and controls, drops tabs and newlines, and reads `\` as `/`), so the host we
- * print is the host that is requested. `undefined` for a relative `src` (one the parser
- * rejects that does not start with `http:`/`https:`).
+ * spaces and controls, drops tabs and newlines, and reads a backslash as `/`), so the host we
+ * print is the host that is requested. `undefined` for a relative `src` (one that does
+ * not start with a scheme).
  * @throws {TypeError} Naming `src`: another scheme, a broken `http(s)` URL, or credentials.
  */
 export const parseSource: (src: unknown) => ParsedSource | undefined = /* @__PURE__ */ lastOf((src) => {
-  let url: URL | undefined;
-  // Only text that may start with a scheme is tried (a throwing parse is slow).
-  if (/^[\0- ]*[a-z][\w+.\-\t\n\r]*:/i.test(src as string)) {
-    try {
-      url = new URL(src as string);
-    } catch {
-      // checked below
-    }
-  }
-  if (!url) {
-    if (/^[\0- ]*h[\t\n\r]*t[\t\n\r]*t[\t\n\r]*p[\t\n\r]*s?[\t\n\r]*:/i.test(src as string)) fail('src', 'a valid http(s) URL or a path');
-    return undefined;
-  }
-  // The parser also reads "https:host" and "https:/host"; an explicit "//" (or two backslashes) is required.
+  // What the parser reads: no leading spaces or controls, no tabs or newlines.
   const written = (src as string).replace(/[\t\n\r]/g, '').replace(/^[\0- ]+/, '');
-  if (!/^https?:[/\\]{2}/i.test(written) || url.username || url.password) {
-    fail('src', 'an http(s) URL (with "//", without credentials) or a path');
-  }
+  if (!/^[a-z][\w+.-]*:/i.test(written)) return undefined;
+  const url = httpUrl(written, 'src');
   return {
     origin: url.origin,
     path: encodePath(url.pathname),

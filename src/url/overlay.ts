@@ -26,8 +26,7 @@ function base64(value: string): string {
  */
 function requiredInput(layer: Record<string, unknown>, label: string, field: string): string {
   const value = layer[field];
-  const written = value == null ? '' : text(value, label, false, field);
-  return written || fail(label + '.' + field, 'a non-empty string (a ' + String(layer['type']) + ' layer needs it)');
+  return (value != null && text(value, label, false, field)) || fail(label + '.' + field, 'a non-empty string');
 }
 
 /** `,key-value` for one position, timing or mode field; `""` when it is absent or falsy. */
@@ -63,7 +62,7 @@ export function renderOverlay(overlay: unknown, label: string, renderSteps: Rend
     } else {
       // A path loses one leading and one trailing "/"; plainly written, "/" becomes "@@".
       const path = requiredInput(layer, label, 'input').replace(/^\/|\/$/g, '');
-      if (!path) fail(label + '.input', 'a path, not only "/"');
+      if (!path) fail(label + '.input', 'a non-empty path');
       const plain = encoding === 'plain' || (encoding === 'auto' && /^[\w\-. /]*$/.test(path));
       // `subtitle` is written `l-subtitles` (the layer name ImageKit uses since 2026-01-29).
       const name = type === 'subtitle' ? 'subtitles' : type;

@@ -6,7 +6,7 @@
 import { renderOverlay } from './overlay.js';
 import { lookupKey } from './transformation-names.js';
 import type { Transformation } from './types.js';
-import { checkedValue, fail, noSlash, record, text } from './values.js';
+import { checkedValue, fail, noSlash, record, refuse, text } from './values.js';
 
 /**
  * How deep overlays may nest (an overlay's `transformation` holding an overlay, …).
@@ -60,9 +60,7 @@ export function renderSteps(steps: unknown, prefix: string, depth = 0): string {
   if (steps === undefined) return '';
   if (!Array.isArray(steps)) fail(prefix, 'an array');
   // A cyclic or absurdly deep input ends here, not in "Maximum call stack size exceeded".
-  if (depth > MAX_NESTING) {
-    throw new TypeError('`' + prefix + '` nests overlays deeper than ' + MAX_NESTING + ' levels (is the transformation cyclic?)');
-  }
+  if (depth > MAX_NESTING) refuse(prefix, undefined, 'nest overlays deeper than ' + MAX_NESTING + ' levels (is it cyclic?)');
   let out = '';
   for (let index = 0; index < steps.length; index++) {
     const at = prefix + '[' + index + ']';

@@ -29,14 +29,20 @@ export function text(value: unknown, label: string, booleans?: boolean, name?: s
 }
 
 /**
- * `written` (the text of transformation value `label`, or `label.name`) when it has no
- * `/`: a `/` would split the `tr` path segment, and a `..` after it would drop the segment.
+ * Throws "`label` must not `what`" (or "`label.name` …") as a `TypeError` (or `Kind`).
+ * @throws {TypeError} Always (or `Kind`).
+ */
+export function refuse(label: string, name: string | undefined, what: string, Kind: new (message: string) => Error = TypeError): never {
+  throw new Kind('`' + (name === undefined ? label : label + '.' + name) + '` must not ' + what);
+}
+
+/**
+ * `written` (the text of value `label`, or `label.name`) when it has no `/`: a `/` would
+ * split the `tr` path segment, and a `..` after it would drop the segment.
  * @throws {TypeError} It contains `/`.
  */
 export function noSlash(written: string, label: string, name?: string): string {
-  if (!written.includes('/')) return written;
-  if (name !== undefined) label += '.' + name;
-  throw new TypeError('`' + label + "` must not contain '/' (it would split the tr segment)");
+  return written.includes('/') ? refuse(label, name, "contain '/'") : written;
 }
 
 /** URL keys whose negative values ImageKit writes with an `N` prefix (`rt-N90`, `lx-N20`). */
@@ -45,22 +51,16 @@ const negativeAsN = /^(?:rt|lx|ly|lxc|lyc)$/;
 /**
  * `written`, the text of the value of URL key `key` (option `label`, or `label.name`),
  * checked so that ImageKit neither refuses it nor drops it silently: a negative number
- * becomes `N…` where ImageKit documents negatives (rotation, layer offsets), an empty
+ * becomes `N…` where ImageKit documents negatives (rotation, layer offsets); an empty
  * value and a `/` are refused.
  * @throws {RangeError} A negative number for any other key (`width: -5` would be `w--5`).
  * @throws {TypeError} Empty or blank (`width: ''` would be `w-`), or a `/`.
  */
 export function checkedValue(written: string, key: string, label: string, name?: string): string {
   if (/^-[\d.]/.test(written)) {
-    if (negativeAsN.test(key)) return 'N' + written.slice(1);
-    if (name !== undefined) label += '.' + name;
-    throw new RangeError('`' + label + '` must not be negative (ImageKit has no negative `' + key + '`)');
+    return negativeAsN.test(key) ? 'N' + written.slice(1) : refuse(label, name, 'be negative', RangeError);
   }
-  if (!written.trim()) {
-    if (name !== undefined) label += '.' + name;
-    throw new TypeError('`' + label + '` must not be empty (ImageKit would ignore or refuse `' + key + '-`)');
-  }
-  return noSlash(written, label, name);
+  return written.trim() ? noSlash(written, label, name) : refuse(label, name, 'be empty');
 }
 
 /**

@@ -15,7 +15,7 @@ describe('dot segments in path', () => {
     '.%2E/a.jpg', '%2e./a.jpg', '%2e/a.jpg', '.%2e/.%2e/other_account/a.jpg', '//..//a.jpg', 'a/%2E'];
   it.each(dotted)('refuses %j with a TypeError naming `path`', (path) => {
     expect(() => build({ path, transformation: [{ width: 400 }] })).toThrow(TypeError);
-    expect(() => build({ path })).toThrow(/`path`.*'\.' or '\.\.' segments/);
+    expect(() => build({ path })).toThrow(/`path` must not contain '\.' or '\.\.' segments/);
   });
   it.each(dotted)('refuses %j as a relative src, naming `src`', (src) => {
     expect(() => build({ src })).toThrow(/`src`/);
@@ -199,7 +199,7 @@ describe('deep or cyclic overlays', () => {
   });
   it('refuses 17 levels with a TypeError naming the depth', () => {
     expect(() => tr(nested(17))).toThrow(TypeError);
-    expect(() => tr(nested(17))).toThrow(/nests overlays deeper than 16 levels/);
+    expect(() => tr(nested(17))).toThrow(/must not nest overlays deeper than 16 levels/);
   });
   it('refuses 5,000 levels with the same TypeError, not a stack overflow', () => {
     expect(() => build({ path: 'a.jpg', transformation: nested(5000) })).toThrow(/deeper than 16 levels/);
@@ -207,7 +207,7 @@ describe('deep or cyclic overlays', () => {
   it('refuses a cyclic overlay with the same TypeError', () => {
     const steps: Transformation[] = [];
     steps.push({ overlay: { type: 'text', text: 'x', transformation: steps } });
-    expect(() => tr(steps)).toThrow(/deeper than 16 levels \(is the transformation cyclic\?\)/);
+    expect(() => tr(steps)).toThrow(/deeper than 16 levels \(is it cyclic\?\)/);
     const layer = { type: 'image', input: 'a.png', transformation: [] as unknown[] };
     layer.transformation.push({ overlay: layer });
     expect(() => build({ path: 'a.jpg', transformation: [{ overlay: layer }] })).toThrow(TypeError);
