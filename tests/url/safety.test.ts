@@ -216,21 +216,21 @@ describe('deep or cyclic overlays', () => {
 
 describe('values ImageKit would refuse or that would vanish', () => {
   it.each([
-    [{ overlay: { text: 'hi' } }, TypeError, 'transformation[0].overlay.type'],
-    [{ overlay: { type: 'text' } }, TypeError, 'transformation[0].overlay.text'],
-    [{ overlay: { type: 'text', text: '' } }, TypeError, 'transformation[0].overlay.text'],
-    [{ overlay: { type: 'image' } }, TypeError, 'transformation[0].overlay.input'],
-    [{ overlay: { type: 'video', input: '' } }, TypeError, 'transformation[0].overlay.input'],
-    [{ overlay: { type: 'subtitle' } }, TypeError, 'transformation[0].overlay.input'],
-    [{ overlay: { type: 'solidColor' } }, TypeError, 'transformation[0].overlay.color'],
-    [{ width: -5 }, RangeError, 'transformation[0].width'],
-    [{ height: '-0.5' }, RangeError, 'transformation[0].height'],
-    [{ width: '' }, TypeError, 'transformation[0].width'],
-    [{ width: '  ' }, TypeError, 'transformation[0].width'],
-    [{ defaultImage: '/' }, TypeError, 'transformation[0].defaultImage'],
-    [{ overlay: { type: 'text', text: 'a', timing: { start: -1 } } }, RangeError, 'transformation[0].overlay.timing.start'],
-    [{ overlay: { type: 'text', text: 'a', position: { x: ' ' } } }, TypeError, 'transformation[0].overlay.position.x'],
-  ])('%j is a %s naming %s', (step, Kind, label) => {
+    [{ overlay: { text: 'hi' } }, 'transformation[0].overlay.type', TypeError],
+    [{ overlay: { type: 'text' } }, 'transformation[0].overlay.text', TypeError],
+    [{ overlay: { type: 'text', text: '' } }, 'transformation[0].overlay.text', TypeError],
+    [{ overlay: { type: 'image' } }, 'transformation[0].overlay.input', TypeError],
+    [{ overlay: { type: 'video', input: '' } }, 'transformation[0].overlay.input', TypeError],
+    [{ overlay: { type: 'subtitle' } }, 'transformation[0].overlay.input', TypeError],
+    [{ overlay: { type: 'solidColor' } }, 'transformation[0].overlay.color', TypeError],
+    [{ width: -5 }, 'transformation[0].width', RangeError],
+    [{ height: '-0.5' }, 'transformation[0].height', RangeError],
+    [{ width: '' }, 'transformation[0].width', TypeError],
+    [{ width: '  ' }, 'transformation[0].width', TypeError],
+    [{ defaultImage: '/' }, 'transformation[0].defaultImage', TypeError],
+    [{ overlay: { type: 'text', text: 'a', timing: { start: -1 } } }, 'transformation[0].overlay.timing.start', RangeError],
+    [{ overlay: { type: 'text', text: 'a', position: { x: ' ' } } }, 'transformation[0].overlay.position.x', TypeError],
+  ])('%j is an error naming %s', (step, label, Kind) => {
     expect(() => tr([step])).toThrow(Kind);
     expect(() => tr([step])).toThrow('`' + label + '`');
   });
