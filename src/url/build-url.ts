@@ -7,7 +7,7 @@ import { encodeExistingQuery, encodeFormComponent, encodePath, encodeTransformat
 import { parseSource, resolveEndpoint } from './origin.js';
 import { renderSteps } from './transformation.js';
 import type { BuildUrlOptions } from './types.js';
-import { fail, record, refuse, text } from './values.js';
+import { fail, record, text } from './values.js';
 
 /** `query` + `&` + `part` (no `&` when the query is empty or already ends with one). */
 function appendQuery(query: string, part: string): string {
@@ -39,16 +39,16 @@ function appendQuery(query: string, part: string): string {
  * // "https://ik.imagekit.io/demo/tr:w-300/a.jpg"
  */
 export function buildUrl(options: BuildUrlOptions): string {
-  if (!record(options, 'options')) fail('options', 'an object');
+  if (!record(options, 'options')) fail('options', 'be an object');
   const { path, src, transformation, transformationPosition: position, queryParameters } = options;
   let inQuery = position === 'query';
-  if (!inQuery && position !== undefined && position !== 'path') fail('transformationPosition', '"path" or "query"');
+  if (!inQuery && position !== undefined && position !== 'path') fail('transformationPosition', 'be "path" or "query"');
   const isPath = path !== undefined && path !== null;
   if (isPath === (src !== undefined && src !== null)) throw new TypeError('Give exactly one of `path` or `src`');
   let { origin, path: encodedPath, query } = resolveEndpoint(options.urlEndpoint);
   const tr = renderSteps(transformation, 'transformation');
   const source = isPath ? path : src;
-  if (typeof source !== 'string' || !source) fail(isPath ? 'path' : 'src', 'a non-empty string');
+  if (typeof source !== 'string' || !source) fail(isPath ? 'path' : 'src', 'be a non-empty string');
   let fragment = '';
   const absolute = isPath ? undefined : parseSource(source);
   if (absolute) {
@@ -60,7 +60,7 @@ export function buildUrl(options: BuildUrlOptions): string {
     const rest = encodePath(source);
     // Every client resolves "." and ".." before requesting, which would drop the tr segment
     // or leave the endpoint's path (rule 3). `rest` is encoded: a backslash is "%5C" there, never a "/".
-    if (/(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i.test(rest)) refuse(isPath ? 'path' : 'src', undefined, "contain '.' or '..' segments (%2e included)");
+    if (/(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i.test(rest)) fail(isPath ? 'path' : 'src', "not contain '.' or '..' segments (%2e included)");
     // `tr` has no "/" (rule 7), so it is one segment.
     encodedPath += (tr && !inQuery ? '/tr:' + encodePath(tr) : '') + (rest[0] === '/' ? rest : '/' + rest);
   }

@@ -48,7 +48,17 @@ function httpUrl(text: string, option: string): URL {
   }
   return url && /^https?:[/\\]{2}/i.test(text) && !url.username && !url.password
     ? url
-    : fail(option, 'an absolute http(s) URL without credentials');
+    : fail(option, 'be an absolute http(s) URL without credentials');
+}
+
+/** The parts of a parsed URL, each encoded by our rules (the parser's encoding is kept). */
+function parts(url: URL): ParsedSource {
+  return {
+    origin: url.origin,
+    path: encodePath(url.pathname),
+    query: encodeExistingQuery(url.search.slice(1)),
+    fragment: url.hash && '#' + encodeExistingQuery(url.hash.slice(1)),
+  };
 }
 
 /**
@@ -56,13 +66,9 @@ function httpUrl(text: string, option: string): URL {
  * @throws {TypeError} It is not a string, not an absolute http(s) URL, has credentials or a fragment.
  */
 export const resolveEndpoint: (endpoint: unknown) => ParsedEndpoint = /* @__PURE__ */ lastOf((endpoint) => {
-  if (typeof endpoint !== 'string' || endpoint.includes('#')) fail('urlEndpoint', 'an absolute http(s) URL without fragment');
-  const url = httpUrl(endpoint, 'urlEndpoint');
-  return {
-    origin: url.origin,
-    path: encodePath(url.pathname).replace(/\/+$/, ''),
-    query: encodeExistingQuery(url.search.slice(1)),
-  };
+  if (typeof endpoint !== 'string' || endpoint.includes('#')) fail('urlEndpoint', 'be an absolute http(s) URL without fragment');
+  const parsed = parts(httpUrl(endpoint, 'urlEndpoint'));
+  return { ...parsed, path: parsed.path.replace(/\/+$/, '') };
 });
 
 /** An absolute `src`, parsed; every part already encoded. */
@@ -82,11 +88,5 @@ export const parseSource: (src: unknown) => ParsedSource | undefined = /* @__PUR
   // What the parser reads: no leading spaces or controls, no tabs or newlines.
   const written = (src as string).replace(/[\t\n\r]/g, '').replace(/^[\0- ]+/, '');
   if (!/^[a-z][\w+.-]*:/i.test(written)) return undefined;
-  const url = httpUrl(written, 'src');
-  return {
-    origin: url.origin,
-    path: encodePath(url.pathname),
-    query: encodeExistingQuery(url.search.slice(1)),
-    fragment: url.hash && '#' + encodeExistingQuery(url.hash.slice(1)),
-  };
+  return parts(httpUrl(written, 'src'));
 });

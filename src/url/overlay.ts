@@ -26,7 +26,7 @@ function base64(value: string): string {
  */
 function requiredInput(layer: Record<string, unknown>, label: string, field: string): string {
   const value = layer[field];
-  return (value != null && text(value, label, false, field)) || fail(label + '.' + field, 'a non-empty string');
+  return (value != null && text(value, label, false, field)) || fail(label + '.' + field, 'be a non-empty string');
 }
 
 /** `,key-value` for one position, timing or mode field; `""` when it is absent or falsy. */
@@ -53,7 +53,7 @@ export function renderOverlay(overlay: unknown, label: string, renderSteps: Rend
   } else if (type === 'text' || type === 'image' || type === 'video' || type === 'subtitle') {
     const encoding = (layer['encoding'] ?? 'auto') as Encoding;
     if (encoding !== 'auto' && encoding !== 'plain' && encoding !== 'base64') {
-      fail(label + '.encoding', '"auto", "plain" or "base64"');
+      fail(label + '.encoding', 'be "auto", "plain" or "base64"');
     }
     if (type === 'text') {
       const value = requiredInput(layer, label, 'text');
@@ -62,14 +62,14 @@ export function renderOverlay(overlay: unknown, label: string, renderSteps: Rend
     } else {
       // A path loses one leading and one trailing "/"; plainly written, "/" becomes "@@".
       const path = requiredInput(layer, label, 'input').replace(/^\/|\/$/g, '');
-      if (!path) fail(label + '.input', 'a non-empty path');
+      if (!path) fail(label + '.input', 'be a non-empty path');
       const plain = encoding === 'plain' || (encoding === 'auto' && /^[\w\-. /]*$/.test(path));
       // `subtitle` is written `l-subtitles` (the layer name ImageKit uses since 2026-01-29).
       const name = type === 'subtitle' ? 'subtitles' : type;
       out = 'l-' + name + ',' + (plain ? 'i-' + path.replaceAll('/', '@@') : 'ie-' + base64(path));
     }
   } else {
-    fail(label + '.type', '"text", "image", "video", "subtitle" or "solidColor"');
+    fail(label + '.type', 'be "text", "image", "video", "subtitle" or "solidColor"');
   }
   out += facet(layer, label, 'layerMode', 'lm');
   // Node v7's order: lx, ly, lxc, lyc, lfo, lap (JS v5 swaps the last two).

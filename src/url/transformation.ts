@@ -6,7 +6,7 @@
 import { renderOverlay } from './overlay.js';
 import { lookupKey } from './transformation-names.js';
 import type { Transformation } from './types.js';
-import { checkedValue, fail, noSlash, record, refuse, text } from './values.js';
+import { checkedValue, fail, noSlash, record, text } from './values.js';
 
 /**
  * How deep overlays may nest (an overlay's `transformation` holding an overlay, …).
@@ -25,7 +25,7 @@ const effect = /^e-(?:(grayscale|contrast|removedotbg|bgremove|upscale|retouch|g
 function renderParam(name: string, value: unknown, at: string): string {
   const key = lookupKey(name);
   // `raw` is inserted as it is, but never with a "/" (rule 7).
-  if (key === 'raw') return noSlash(typeof value === 'string' ? value : fail(at + '.' + name, 'a string'), at, name);
+  if (key === 'raw') return noSlash(typeof value === 'string' ? value : fail(at + '.' + name, 'be a string'), at, name);
   // A "/" in a name would split the tr segment like one in a value.
   noSlash(key, at, name);
   if (key === 'sr' && Array.isArray(value)) {
@@ -58,9 +58,9 @@ function renderParam(name: string, value: unknown, at: string): string {
  */
 export function renderSteps(steps: unknown, prefix: string, depth = 0): string {
   if (steps === undefined) return '';
-  if (!Array.isArray(steps)) fail(prefix, 'an array');
+  if (!Array.isArray(steps)) fail(prefix, 'be an array');
   // A cyclic or absurdly deep input ends here, not in "Maximum call stack size exceeded".
-  if (depth > MAX_NESTING) refuse(prefix, undefined, 'nest overlays deeper than ' + MAX_NESTING + ' levels (is it cyclic?)');
+  if (depth > MAX_NESTING) fail(prefix, 'not nest overlays deeper than ' + MAX_NESTING + ' levels (is it cyclic?)');
   let out = '';
   for (let index = 0; index < steps.length; index++) {
     const at = prefix + '[' + index + ']';

@@ -5,11 +5,12 @@
  */
 
 /**
- * Throws "`label` must be `what`" as a `TypeError` (or `Kind`).
+ * Throws "`label` must `what`" (or "`label.name` must `what`": the name is joined only
+ * here, off the hot path) as a `TypeError` (or `Kind`). `what` starts with "be" or "not".
  * @throws {TypeError} Always (or `Kind`).
  */
-export function fail(label: string, what: string, Kind: new (message: string) => Error = TypeError): never {
-  throw new Kind('`' + label + '` must be ' + what);
+export function fail(label: string, what: string, Kind: new (message: string) => Error = TypeError, name?: string): never {
+  throw new Kind('`' + (name === undefined ? label : label + '.' + name) + '` must ' + what);
 }
 
 /**
@@ -22,18 +23,9 @@ export function fail(label: string, what: string, Kind: new (message: string) =>
 export function text(value: unknown, label: string, booleans?: boolean, name?: string): string {
   if (typeof value === 'string') return value;
   if ((typeof value === 'number' && isFinite(value)) || (booleans && typeof value === 'boolean')) return '' + value;
-  if (name !== undefined) label += '.' + name;
   return typeof value === 'number'
-    ? fail(label, 'a finite number', RangeError)
-    : fail(label, booleans ? 'a string, a number or a boolean' : 'a string or a number');
-}
-
-/**
- * Throws "`label` must not `what`" (or "`label.name` …") as a `TypeError` (or `Kind`).
- * @throws {TypeError} Always (or `Kind`).
- */
-export function refuse(label: string, name: string | undefined, what: string, Kind: new (message: string) => Error = TypeError): never {
-  throw new Kind('`' + (name === undefined ? label : label + '.' + name) + '` must not ' + what);
+    ? fail(label, 'be a finite number', RangeError, name)
+    : fail(label, booleans ? 'be a string, a number or a boolean' : 'be a string or a number', TypeError, name);
 }
 
 /**
@@ -42,7 +34,7 @@ export function refuse(label: string, name: string | undefined, what: string, Ki
  * @throws {TypeError} It contains `/`.
  */
 export function noSlash(written: string, label: string, name?: string): string {
-  return written.includes('/') ? refuse(label, name, "contain '/'") : written;
+  return written.includes('/') ? fail(label, "not contain '/'", TypeError, name) : written;
 }
 
 /** URL keys whose negative values ImageKit writes with an `N` prefix (`rt-N90`, `lx-N20`). */
@@ -58,9 +50,9 @@ const negativeAsN = /^(?:rt|lx|ly|lxc|lyc)$/;
  */
 export function checkedValue(written: string, key: string, label: string, name?: string): string {
   if (/^-[\d.]/.test(written)) {
-    return negativeAsN.test(key) ? 'N' + written.slice(1) : refuse(label, name, 'be negative', RangeError);
+    return negativeAsN.test(key) ? 'N' + written.slice(1) : fail(label, 'not be negative', RangeError, name);
   }
-  return written.trim() ? noSlash(written, label, name) : refuse(label, name, 'be empty');
+  return written.trim() ? noSlash(written, label, name) : fail(label, 'not be empty', TypeError, name);
 }
 
 /**
@@ -69,5 +61,5 @@ export function checkedValue(written: string, key: string, label: string, name?:
  */
 export function record(value: unknown, label: string): Record<string, unknown> | undefined {
   if (value === undefined || value === null) return undefined;
-  return typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : fail(label, 'an object');
+  return typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : fail(label, 'be an object');
 }
