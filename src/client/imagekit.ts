@@ -9,6 +9,7 @@
 import { createClientContext, privateKeyOf, type ClientContext, type ClientOptions } from '../core/context.js';
 import type { RequestOptions } from '../core/request.js';
 import type { WithMetadata } from '../internal/metadata.js';
+import { checkOptionKeys } from '../internal/options.js';
 import type { Endpoint, EndpointFacts } from '../media/endpoint.js';
 import type * as endpointModule from '../media/endpoints.js';
 import { listFiles, getFileDetails, updateFileDetails, deleteFile, copyFile, moveFile, renameFile, bulkDeleteFiles, bulkAddTags, bulkRemoveTags, bulkRemoveAITags, getFileVersions, getFileVersionDetails, deleteFileVersion, restoreFileVersion, getFileMetadata, getRemoteFileUrlMetadata, createFolder, deleteFolder, copyFolder, moveFolder, renameFolder, getBulkJobStatus, purgeFileCache, getPurgeFileCacheStatus, createCustomMetadataField, getCustomMetadataFields, updateCustomMetadataField, deleteCustomMetadataField, getUsage, getUsageAnalytics, createOrigin, listOrigins, getOrigin, updateOrigin, deleteOrigin, createUrlEndpoint, listUrlEndpoints, getUrlEndpoint, updateUrlEndpoint, deleteUrlEndpoint, createSavedExtension, listSavedExtensions, getSavedExtension, updateSavedExtension, deleteSavedExtension, createNamedTransformation, listNamedTransformations, getNamedTransformation, updateNamedTransformation, deleteNamedTransformation } from '../media/endpoints.js';
@@ -21,7 +22,7 @@ import { signUrl } from '../signing/sign-url.js';
 import { getAuthenticationParameters, type AuthenticationParameters } from '../signing/upload-auth.js';
 import { uploadFile, type ServerUploadOptions } from '../upload/server-upload.js';
 import type { UploadResponse } from '../upload/types.js';
-import { buildUrl } from '../url/build-url.js';
+import { buildUrl, buildUrlOptionKeys } from '../url/build-url.js';
 import type { BuildUrlOptions } from '../url/types.js';
 import { verifyWebhook } from '../webhooks/verify.js';
 import type { WebhookEvent } from '../webhooks/events.js';
@@ -208,6 +209,7 @@ export class ImageKit extends /* @__PURE__ */ endpointClient() {
 
   #buildUrl(options: ClientUrlOptions): string {
     if (typeof options !== 'object' || options === null) throw new TypeError('The `options` argument must be an object');
+    checkOptionKeys(options, [...buildUrlOptionKeys, 'signed', 'expireSeconds'], 'url');
     // `expireSeconds` is checked by `signUrl`.
     const { signed, expireSeconds: _expireSeconds, urlEndpoint: endpointOption, ...rest } = options;
     const urlEndpoint = endpointOption ?? this.#context.urlEndpoint;

@@ -7,9 +7,7 @@
  *
  *     `serachQuery` is not an option of listFiles; did you mean `searchQuery`?
  *
- * "Close" is an edit distance (insert, delete, substitute, swap two neighbours) on the
- * lowercase names of at most 1 when the longer name has up to 4 characters, 2 up to 8,
- * 3 beyond. Keys
+ * "Close" is one edit on the lowercase names (see {@link closest}). Keys
  * whose value is `undefined` are checked too: a misspelled key is a mistake whatever
  * its value. Transformation steps are NOT checked here: their unknown keys pass through
  * so that new ImageKit parameters work at once.
@@ -31,46 +29,28 @@ export function unknownOption(key: string, known: readonly string[], where: stri
   return new TypeError(`\`${key}\` is not an option of ${where}${guess === undefined ? '' : `; did you mean \`${guess}\`?`}`);
 }
 
-/** The name in `known` nearest to `key`, when it is close enough to be a likely typo. */
+/**
+ * The name in `known` that `key` is a likely typo of: the same ignoring case, or one edit
+ * away ignoring case (one character inserted, deleted or changed, or two neighbours
+ * swapped). Only one edit, so that the check stays small enough for `buildUrl`.
+ */
 export function closest(key: string, known: readonly string[]): string | undefined {
-  const typed = key.toLowerCase();
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const name of known) {
-    const longer = Math.max(typed.length, name.length);
-    const allowed = longer <= 4 ? 1 : longer <= 8 ? 2 : 3;
-    const distance = editDistance(typed, name.toLowerCase());
-    if (distance <= allowed && distance < bestDistance) {
-      best = name;
-      bestDistance = distance;
-    }
-  }
-  return best;
+  return known.find((name) => oneEditApart(key.toLowerCase(), name.toLowerCase()));
 }
 
-/**
- * Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of
- * two adjacent characters each cost 1.
- */
-export function editDistance(a: string, b: string): number {
-  // rows[i][j] = distance between the first i characters of a and the first j of b.
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    rows[i] = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const row = rows[i]!;
-      if (i === 0) {
-        row[j] = j;
-        continue;
-      }
-      const above = rows[i - 1]!;
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let distance = Math.min(above[j]! + 1, row[j - 1]! + 1, above[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        distance = Math.min(distance, rows[i - 2]![j - 2]! + 1);
-      }
-      row[j] = distance;
-    }
+/** True when `a` and `b` differ by at most one insertion, deletion, substitution or swap of neighbours. */
+export function oneEditApart(a: string, b: string): boolean {
+  // Drop the common start and end; what is left must be one character or less on each
+  // side, or two characters swapped.
+  let start = 0;
+  while (start < a.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
   }
-  return rows[a.length]![b.length]!;
+  const restA = a.slice(start, endA);
+  const restB = b.slice(start, endB);
+  return (restA.length < 2 && restB.length < 2) || (restA.length === 2 && restB === restA[1]! + restA[0]!);
 }

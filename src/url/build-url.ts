@@ -3,6 +3,7 @@
  * `buildUrl()`: a synchronous, pure ImageKit URL builder (url-rules Part A, rules 1–5).
  * No fetch, no crypto: safe in browsers and at the edge. Signing lives in the server entry.
  */
+import { checkOptionKeys } from '../internal/options.js';
 import { encodeExistingQuery, encodeFormComponent, encodePath, encodeTransformationQuery } from './encode.js';
 import { parseSource, resolveEndpoint } from './origin.js';
 import { renderSteps } from './transformation.js';
@@ -13,6 +14,9 @@ import { fail, record, text } from './values.js';
 function appendQuery(query: string, part: string): string {
   return query && !query.endsWith('&') ? query + '&' + part : query + part;
 }
+
+/** The keys of {@link BuildUrlOptions}; another key is a `TypeError` (transformation steps are not checked). */
+export const buildUrlOptionKeys = ['urlEndpoint', 'path', 'src', 'transformation', 'transformationPosition', 'queryParameters'];
 
 /**
  * Builds an ImageKit URL.
@@ -32,7 +36,8 @@ function appendQuery(query: string, part: string): string {
  *   is not a valid http(s) URL (the host is always the one `new URL(src)` gives); a `.` or
  *   `..` segment in `path` (any spelling, such as `%2e`); a `/` in a transformation value
  *   (except `defaultImage`, `overlayImage`, `fontFamily` and overlay inputs); overlays nested
- *   deeper than 16 levels; a bad `transformationPosition`; a value of the wrong type.
+ *   deeper than 16 levels; a bad `transformationPosition`; a value of the wrong type; an
+ *   unknown option (`transformations` names `transformation`).
  * @throws {RangeError} A number in `transformation` or `queryParameters` is not finite.
  * @example
  * buildUrl({ urlEndpoint: 'https://ik.imagekit.io/demo', path: '/a.jpg', transformation: [{ width: 300 }] });
@@ -40,6 +45,7 @@ function appendQuery(query: string, part: string): string {
  */
 export function buildUrl(options: BuildUrlOptions): string {
   if (!record(options, 'options')) fail('options', 'be an object');
+  checkOptionKeys(options, buildUrlOptionKeys, 'buildUrl');
   const { path, src, transformation, transformationPosition: position, queryParameters } = options;
   let inQuery = position === 'query';
   if (!inQuery && position !== undefined && position !== 'path') fail('transformationPosition', 'be "path" or "query"');

@@ -3,7 +3,8 @@
  * `getResponsiveImageAttributes()`: `src`, `srcSet` and `sizes` for an `<img>`, built
  * with {@link buildUrl}. Pure and synchronous; runs everywhere.
  */
-import { buildUrl } from './build-url.js';
+import { checkOptionKeys } from '../internal/options.js';
+import { buildUrl, buildUrlOptionKeys } from './build-url.js';
 import type { ResponsiveImageAttributes, ResponsiveImageOptions } from './types.js';
 import { fail, record } from './values.js';
 
@@ -25,6 +26,9 @@ function breakpoints(value: unknown, fallback: number[], option: string, more: n
   return [...new Set(list.concat(more))].sort((a, b) => a - b);
 }
 
+/** The keys {@link ResponsiveImageOptions} adds to the `buildUrl` options. */
+const responsiveOptionKeys = ['width', 'sizes', 'maxWidth', 'deviceBreakpoints', 'imageBreakpoints'];
+
 /**
  * Builds `src`, `srcSet` and `sizes` for a responsive `<img>`.
  *
@@ -45,6 +49,7 @@ function breakpoints(value: unknown, fallback: number[], option: string, more: n
  */
 export function getResponsiveImageAttributes(options: ResponsiveImageOptions): ResponsiveImageAttributes {
   if (!record(options, 'options')) fail('options', 'be an object');
+  checkOptionKeys(options, [...buildUrlOptionKeys, ...responsiveOptionKeys], 'getResponsiveImageAttributes');
   const { width, sizes, maxWidth, deviceBreakpoints, imageBreakpoints, transformation = [], ...rest } = options;
   if (width !== undefined) positive(width, 'width');
   if (maxWidth !== undefined) positive(maxWidth, 'maxWidth');

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ImageKit } from '../../src/client/imagekit.js';
 import { createClientContext } from '../../src/core/context.js';
-import { closest, editDistance, unknownOption } from '../../src/internal/options.js';
+import { closest, oneEditApart, unknownOption } from '../../src/internal/options.js';
+import { buildUrl } from '../../src/url/build-url.js';
+import { getResponsiveImageAttributes } from '../../src/url/responsive.js';
 import * as media from '../../src/media/index.js';
 
 let calls = 0;
@@ -43,16 +45,18 @@ function osa(a: string, b: string): number {
   return d(a.length, b.length);
 }
 
-describe('editDistance', () => {
-  it('equals the recursive definition (insert, delete, substitute, swap neighbours)', () => {
+describe('oneEditApart', () => {
+  it('is true exactly when the optimal-string-alignment distance is at most 1', () => {
     const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'Q'), maxLength: 8 });
-    fc.assert(fc.property(word, word, (a, b) => editDistance(a, b) === osa(a, b)));
+    fc.assert(fc.property(word, word, (a, b) => oneEditApart(a, b) === osa(a, b) <= 1));
   });
 
   it('counts a swap of neighbours as one edit', () => {
-    expect(editDistance('serachquery', 'searchquery')).toBe(1);
-    expect(editDistance('abc', 'abc')).toBe(0);
-    expect(editDistance('', 'abc')).toBe(3);
+    expect(oneEditApart('serachquery', 'searchquery')).toBe(true);
+    expect(oneEditApart('transformations', 'transformation')).toBe(true);
+    expect(oneEditApart('abc', 'abc')).toBe(true);
+    expect(oneEditApart('abc', 'cba')).toBe(false);
+    expect(oneEditApart('', 'ab')).toBe(false);
   });
 });
 
@@ -63,8 +67,7 @@ describe('closest', () => {
     expect(closest('searchquery', known)).toBe('searchQuery');
     expect(closest('SKIP', known)).toBe('skip');
     expect(closest('offset', known)).toBeUndefined();
-    expect(closest('lmt', known)).toBe('limit');
-    expect(closest('lm', known)).toBeUndefined(); // 3 edits from `limit`, 2 from `path`: neither is close
+    expect(closest('lmt', known)).toBeUndefined(); // two edits from `limit`: not suggested
     expect(closest('pth', known)).toBe('path');
   });
 
@@ -100,8 +103,8 @@ describe('media calls reject unknown keys (they were silently dropped: a misspel
     );
     await rejectsWith(() => media.updateFileDetails(context, 'f', { tag: ['x'] } as never), '`tag` is not an option of updateFileDetails; did you mean `tags`?');
     await rejectsWith(
-      () => media.updateFileDetails(context, 'f', { publish: { isPublish: true } } as never),
-      '`isPublish` is not an option of updateFileDetails; did you mean `isPublished`?',
+      () => media.updateFileDetails(context, 'f', { publish: { isPublised: true } } as never),
+      '`isPublised` is not an option of updateFileDetails; did you mean `isPublished`?',
     );
     await rejectsWith(() => media.getFileVersionDetails(context, { fileId: 'f', versionID: 'v' } as never), '`versionID` is not an option of getFileVersionDetails; did you mean `versionId`?');
     await rejectsWith(() => media.getUsage(context, { startDate: '2025-01-01', endDate: '2025-01-02', end: 'x' } as never), '`end` is not an option of getUsage');
@@ -111,6 +114,28 @@ describe('media calls reject unknown keys (they were silently dropped: a misspel
   it('the ImageKit methods give the same message', async () => {
     const imagekit = new ImageKit({ privateKey: 'private_x', fetch: fetchNothing });
     await rejectsWith(() => imagekit.listFiles({ serachQuery: 'x' } as never), '`serachQuery` is not an option of listFiles; did you mean `searchQuery`?');
-    await rejectsWith(() => imagekit.bulkFileDelete(['a'], { maxRetry: 1 } as never), '`maxRetry` is not an option of bulkDeleteFiles; did you mean `maxRetries`?');
+    await rejectsWith(() => imagekit.bulkFileDelete(['a'], { maxRetires: 1 } as never), '`maxRetires` is not an option of bulkDeleteFiles; did you mean `maxRetries`?');
+  });
+});
+
+describe('URL options reject unknown keys; transformation steps do not', () => {
+  const urlEndpoint = 'https://ik.imagekit.io/demo';
+
+  it('buildUrl: `transformations` was silently ignored', () => {
+    expect(() => buildUrl({ urlEndpoint, path: '/a.jpg', transformations: [{ width: 300 }] } as never)).toThrow(
+      new TypeError('`transformations` is not an option of buildUrl; did you mean `transformation`?'),
+    );
+  });
+
+  it('getResponsiveImageAttributes and ImageKit#url name themselves', () => {
+    expect(() => getResponsiveImageAttributes({ urlEndpoint, src: '/a.jpg', widht: 400 } as never)).toThrow(
+      new TypeError('`widht` is not an option of getResponsiveImageAttributes; did you mean `width`?'),
+    );
+    const imagekit = new ImageKit({ privateKey: 'private_x', urlEndpoint, fetch: fetchNothing });
+    expect(() => imagekit.url({ path: '/a.jpg', sigend: true } as never)).toThrow(new TypeError('`sigend` is not an option of url; did you mean `signed`?'));
+  });
+
+  it('a transformation step keeps passing an unknown key through (new ImageKit parameters work at once)', () => {
+    expect(buildUrl({ urlEndpoint, path: '/a.jpg', transformation: [{ newParam: 'x' } as never] })).toBe('https://ik.imagekit.io/demo/tr:newParam-x/a.jpg');
   });
 });
