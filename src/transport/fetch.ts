@@ -2,7 +2,9 @@
  * @module transport/fetch
  * The one place in the SDK that calls `fetch`. Network failures become
  * {@link ConnectionError}; an abort is passed through unchanged so callers can tell a
- * user abort from a timeout by looking at their own signals.
+ * user abort from a timeout by looking at their own signals. Redirects are never
+ * followed (`redirect: 'manual'`): a 3xx comes back as it is, and in a browser as an
+ * `opaqueredirect` response with status 0; callers turn both into an `ApiError`.
  */
 import { ConnectionError } from '../errors.js';
 
@@ -25,7 +27,7 @@ export async function sendFetch(
     throw new TypeError('No `fetch` is available in this runtime: pass the `fetch` option');
   }
   try {
-    return await doFetch.call(undefined, url, init);
+    return await doFetch.call(undefined, url, { ...init, redirect: 'manual' });
   } catch (error) {
     if (init.signal?.aborted) throw init.signal.reason ?? error;
     throw new ConnectionError(`Connection failed: ${describe}`, { cause: error });

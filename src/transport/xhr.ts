@@ -3,6 +3,9 @@
  * Upload transport for browsers: `XMLHttpRequest`, the only browser API that reports
  * upload progress over HTTP/1.1. The body is a Blob (a `File` stays on disk); a one-shot
  * `ReadableStream` file is first collected into a Blob, because XHR cannot send a stream.
+ * XHR cannot be told not to follow a redirect: the browser re-sends the upload to the new
+ * location itself. The transport sees it (`responseURL` differs) and reports status 0,
+ * so the answer of the other location is never taken as the upload's result.
  */
 import { bodyBlob, UploadTransportError, type UploadHttpResponse, type UploadRequest } from './upload-types.js';
 
@@ -32,7 +35,10 @@ export async function sendXhr(request: UploadRequest): Promise<UploadHttpRespons
           // Browsers join repeated headers into one line, so each name appears once.
           if (colon > 0) headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
         }
-        resolve({ status: xhr.status, headers, text: xhr.responseText });
+        // XHR always follows a redirect (the browser has already re-sent the request there);
+        // what the other location answered is not used: status 0, an `ApiError`.
+        const moved = xhr.responseURL && xhr.responseURL !== new URL(request.url).href;
+        resolve(moved ? { status: 0, headers: {}, text: '' } : { status: xhr.status, headers, text: xhr.responseText });
       } else {
         reject(new UploadTransportError(kind, sent, kind === 'network' ? new Error(`XMLHttpRequest failed: ${request.describe}`) : signal.reason));
       }

@@ -6,7 +6,7 @@
  *
  * | failure | body replayable, auth re-sendable¹ | otherwise |
  * | --- | --- | --- |
- * | 4xx response | never retried: the `ApiError` | same |
+ * | 4xx or redirect (3xx, never followed) response | never retried: the `ApiError` | same |
  * | no byte reached the server (refused, DNS, timeout before connecting) | retry | a one-shot stream body: the error, not retried |
  * | after bytes were sent (5xx, reset, timeout), `useUniqueFileName: false` and `overwriteFile` not `false` (the same path is replaced, so no duplicate) | retry | `UploadIndeterminateError` |
  * | after bytes were sent, unique file names (the default) | `UploadIndeterminateError` | same |
@@ -44,7 +44,7 @@ export type UploadFailureVerdict =
 
 /** Applies the table above to one failed attempt. */
 export function uploadFailureVerdict(facts: UploadFailureFacts): UploadFailureVerdict {
-  if (facts.status !== undefined && facts.status >= 400 && facts.status < 500) return 'fail';
+  if (facts.status !== undefined && facts.status < 500) return 'fail';
   if (!facts.sent) return facts.replayable ? 'retry' : 'fail';
   if (facts.replayable && facts.sameTarget && facts.authResendable) return 'retry';
   return 'indeterminate';
