@@ -175,10 +175,10 @@ function parseErrorBody(text: string): unknown {
  * An `ImageKitError` for a 2xx answer that is not the JSON object the API promises, with
  * the response's status, headers and request id as `$ResponseMetadata`.
  */
-function unexpectedBody(raw: RawResponse, what: string, describe: string, cause?: unknown): ImageKitError {
+function unexpectedBody(raw: RawResponse, what: string, describe: string): ImageKitError {
   const metadata = responseMetadata(raw.status, raw.headers);
   const id = metadata.requestId ? ` (request id ${metadata.requestId})` : '';
-  const error = new ImageKitError(`The API answered ${raw.status} with ${what}: ${describe}${id}`, cause === undefined ? undefined : { cause });
+  const error = new ImageKitError(`The API answered ${raw.status} with ${what}: ${describe}${id}`);
   Object.defineProperty(error, '$ResponseMetadata', { value: metadata });
   return error;
 }
@@ -188,8 +188,9 @@ function parseSuccess<T>(raw: RawResponse, describe: string): WithMetadata<T> {
   if (raw.text.trim() !== '') {
     try {
       value = JSON.parse(raw.text) as unknown;
-    } catch (error) {
-      throw unexpectedBody(raw, 'a body that is not JSON', describe, error);
+    } catch {
+      // No `cause`: the parser's message quotes the body, which may echo a secret.
+      throw unexpectedBody(raw, 'a body that is not JSON', describe);
     }
   }
   if (value === null) value = {};
@@ -231,8 +232,11 @@ export async function apiRequest<T>(context: ClientContext, request: ApiRequest)
     const init: RequestInit = { method, headers: buildHeaders(context, request.headers, hasBody) };
     if (bodyText !== undefined) init.body = bodyText;
     let raw: RawResponse;
+    // What the request carried must not come back in a result or an error (an echoing proxy).
+    const secrets = requestSecrets(context);
     try {
       raw = await attemptOnce(context, url, init, timeoutMs, signal, describe);
+      raw = { ...raw, headers: redact(raw.headers, secrets) };
     } catch (error) {
       if (attempt < maxRetries && retryableFailure(policy, error)) {
         await sleep(retryDelay(attempt + 1), signal);
@@ -242,11 +246,9 @@ export async function apiRequest<T>(context: ClientContext, request: ApiRequest)
     }
     if (raw.status >= 200 && raw.status < 300) return parseSuccess<T>(raw, describe);
 
-    // What the request carried must not come back inside the error (an echoing proxy).
-    const secrets = requestSecrets(context);
     const error = ApiError.from({
       status: raw.status,
-      headers: redact(raw.headers, secrets),
+      headers: raw.headers,
       body: redact(parseErrorBody(raw.text), secrets),
       method,
       path,

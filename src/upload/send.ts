@@ -111,19 +111,20 @@ async function attempt(
       fetch: call.fetch,
       describe,
     });
-    const { status, headers, text } = response;
-    if (status > 199 && status < 300) {
-      onProgress?.(body.length);
-      return response;
-    }
+    const { status, text } = response;
     // The auth this attempt carried (header, signature, token, JWT; also the public key and
-    // expire, which are not secret but cost nothing to hide) must not come back inside the error.
+    // expire, which are not secret but cost nothing to hide) must not come back in a result or an error.
     const secrets = [
       ...Object.values(requestHeaders),
       ...(call.secrets?.() ?? []),
       ...authFields.map((field) => field[1]),
     ];
-    const error = ApiError.from({ status, headers: redact(headers, secrets), body: redact(parseJson(text) ?? { message: text }, secrets), method: 'POST', path });
+    const headers = redact(response.headers, secrets);
+    if (status > 199 && status < 300) {
+      onProgress?.(body.length);
+      return { status, headers, text };
+    }
+    const error = ApiError.from({ status, headers, body: redact(parseJson(text) ?? { message: text }, secrets), method: 'POST', path });
     return { error, sent: true, status, headers };
   } catch (error) {
     if (callbackError) throw callbackError.error;
