@@ -2,7 +2,7 @@
  * @module transport/fetch-upload
  * Upload transport over `fetch` (Node for the root `upload()`, Deno, Bun, workerd, an
  * injected `fetch`, anything without XHR).
- * - With `onProgress` or a one-shot stream file, where the runtime streams request bodies
+ * - With `onProgress`, an inactivity timeout or a one-shot stream file, where the runtime streams request bodies
  *   (not in a browser page), the body is a counting `ReadableStream` sent with
  *   `duplex: 'half'` and a `Content-Length` header (Node and Bun honour it; Deno sends it
  *   chunked). Progress then follows the bytes the runtime pulls.
@@ -40,7 +40,7 @@ export function supportsRequestStreams(): boolean {
 function streamBody(request: UploadRequest): boolean {
   const g = globalThis as { window?: unknown; document?: unknown };
   const page = g.window !== undefined && g.document !== undefined;
-  return !page && (request.onProgress !== undefined || !request.body.replayable) && supportsRequestStreams();
+  return !page && (request.onProgress !== undefined || request.onActivity !== undefined || !request.body.replayable) && supportsRequestStreams();
 }
 
 /**
@@ -48,7 +48,7 @@ function streamBody(request: UploadRequest): boolean {
  * Rejects with an {@link UploadTransportError}; resolves with the response for any status.
  */
 export async function sendFetchUpload(request: UploadRequest): Promise<UploadHttpResponse> {
-  const { body, signal, onProgress } = request;
+  const { body, signal, onProgress, onActivity } = request;
   const stream = streamBody(request);
   let pulled = false;
   let payload: BodyInit;
@@ -64,6 +64,7 @@ export async function sendFetchUpload(request: UploadRequest): Promise<UploadHtt
           const { done, value } = await reader.read();
           if (done) return controller.close();
           pulled = true;
+          onActivity?.();
           controller.enqueue(value);
           onProgress?.((loaded += value.byteLength));
         },
@@ -86,7 +87,12 @@ export async function sendFetchUpload(request: UploadRequest): Promise<UploadHtt
   }
   let text: string;
   try {
-    text = await response.text();
+    onActivity?.();
+    // Each response chunk counts as activity for the inactivity timeout.
+    text = await (onActivity && response.body
+      ? new Response(response.body.pipeThrough(new TransformStream({ transform: (chunk, out) => (onActivity(), out.enqueue(chunk)) })))
+      : response
+    ).text();
   } catch (error) {
     throw new UploadTransportError(signal.aborted ? 'aborted' : 'network', true, signal.aborted ? signal.reason : error);
   }

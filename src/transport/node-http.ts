@@ -31,7 +31,7 @@ interface NodeRequestLike {
   on(event: 'error', listener: (error: unknown) => void): unknown;
   once(event: 'drain' | 'close', listener: () => void): unknown;
   removeListener(event: string, listener: (...args: never[]) => void): unknown;
-  write(chunk: Uint8Array): boolean;
+  write(chunk: Uint8Array, callback: () => void): boolean;
   readonly writableLength: number;
   end(): unknown;
   destroy(error?: unknown): unknown;
@@ -99,7 +99,8 @@ function concat(chunks: Uint8Array[], length: number): Uint8Array {
  */
 export function sendNodeHttp(http: NodeHttpModule, request: UploadRequest): Promise<UploadHttpResponse> {
   return new Promise<UploadHttpResponse>((resolve, reject) => {
-    const { body, signal, onProgress } = request;
+    const { body, signal, onProgress, onActivity } = request;
+    const moved = (): void => onActivity?.();
     let sent = false;
     let settled = false;
     let reader: ChunkReader | undefined;
@@ -140,7 +141,9 @@ export function sendNodeHttp(http: NodeHttpModule, request: UploadRequest): Prom
     req.on('response', (response) => {
       const chunks: Uint8Array[] = [];
       let length = 0;
+      moved();
       response.on('data', (chunk) => {
+        moved();
         chunks.push(chunk);
         length += chunk.byteLength;
       });
@@ -202,7 +205,8 @@ export function sendNodeHttp(http: NodeHttpModule, request: UploadRequest): Prom
         // so progress moves as the socket takes the bytes, not all at once.
         for (let offset = 0; offset < chunk.byteLength; offset += sliceBytes) {
           const slice = chunk.subarray(offset, offset + sliceBytes);
-          req.write(slice);
+          // The callback runs once the slice is handed to the socket: bytes moved.
+          req.write(slice, moved);
           // Keep up to `bufferLimit` bytes queued on the request (more than Node's 16 KiB
           // default), so the socket always has data while the next chunk is read.
           if (req.writableLength > bufferLimit) await waitForDrain();

@@ -31,6 +31,11 @@ export interface UploadRequest {
   readonly signal: AbortSignal;
   /** Called with the number of body bytes sent so far (non-decreasing within an attempt). */
   readonly onProgress: ((loaded: number) => void) | undefined;
+  /**
+   * Called whenever bytes move, either way (body bytes taken by the network, response
+   * bytes received): the inactivity timeout restarts. Present only when a timeout is set.
+   */
+  readonly onActivity?: (() => void) | undefined;
   /** Injected `fetch`: when present the fetch transport is always used. */
   readonly fetch: FetchLike | undefined;
   /** `METHOD /path` for error messages (never a query string or a secret). */

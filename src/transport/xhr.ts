@@ -20,14 +20,14 @@ export function hasXhr(): boolean {
  * `sent` is true once the browser reported upload progress.
  */
 export async function sendXhr(request: UploadRequest): Promise<UploadHttpResponse> {
-  const { body, signal, onProgress } = request;
+  const { body, signal, onProgress, onActivity } = request;
   const blob = await bodyBlob(body, signal);
   return new Promise<UploadHttpResponse>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     let sent = false;
     const settle = (kind?: 'network' | 'aborted'): void => {
       signal.removeEventListener('abort', onAbort);
-      xhr.onloadend = xhr.upload.onprogress = xhr.upload.onload = null;
+      xhr.onloadend = xhr.onprogress = xhr.upload.onprogress = xhr.upload.onload = null;
       if (!kind) {
         const headers: Record<string, string> = {};
         for (const line of xhr.getAllResponseHeaders().split('\r\n')) {
@@ -52,8 +52,11 @@ export async function sendXhr(request: UploadRequest): Promise<UploadHttpRespons
     for (const [name, value] of Object.entries({ ...request.headers, 'Content-Type': body.contentType })) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => {
       sent ||= event.loaded > 0;
+      onActivity?.();
       onProgress?.(event.loaded);
     };
+    // Response bytes arriving count as activity too.
+    xhr.onprogress = () => onActivity?.();
     // `loadend` follows `load`, `error`, `abort` and `timeout`; status 0 means no response.
     xhr.onloadend = () => settle(xhr.status ? undefined : signal.aborted ? 'aborted' : 'network');
     xhr.upload.onload = () => {

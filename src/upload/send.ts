@@ -1,7 +1,7 @@
 /**
  * @module upload/send
  * The one upload code path above the transports, shared by the browser/edge `upload()`
- * and the server `uploadFile()`: validate → build the multipart body → send (per-attempt
+ * and the server `uploadFile()`: validate → build the multipart body → send (inactivity
  * timeout, user abort) → parse JSON → `ApiError.from` on a non-2xx → `$ResponseMetadata`.
  * Retries follow {@link uploadFailureVerdict} (see `retry-policy.ts` for the table).
  */
@@ -41,7 +41,7 @@ export interface UploadCall {
   readonly authResendable: boolean;
   /** Injected `fetch`, if any (forces the fetch transport). */
   readonly fetch: FetchLike | undefined;
-  /** Per-attempt timeout in milliseconds; 0 = none. */
+  /** Inactivity timeout in milliseconds (no byte sent or received for that long ends the attempt); 0 = none. */
   readonly timeout: number;
   /** Retries after the first attempt, applied only where the retry policy allows. */
   readonly maxRetries: number;
@@ -79,13 +79,21 @@ async function attempt(
   userSignal?.addEventListener('abort', onUserAbort, { once: true });
   let timedOut = false;
   let callbackError: { error: unknown } | undefined;
-  const timer =
-    call.timeout > 0
-      ? setTimeout(() => {
-          timedOut = true;
-          controller.abort();
-        }, call.timeout)
-      : undefined;
+  // Inactivity timeout: fires when no byte was sent or received for `timeout` ms. One
+  // timer, re-armed for the time left when it fires early, so a busy transfer costs no timer churn.
+  let lastActivity = Date.now();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const check = (): void => {
+    const idle = Date.now() - lastActivity;
+    if (idle < call.timeout) {
+      timer = setTimeout(check, call.timeout - idle);
+      return;
+    }
+    timedOut = true;
+    controller.abort();
+  };
+  if (call.timeout > 0) timer = setTimeout(check, call.timeout);
+  const onActivity = call.timeout > 0 ? (): void => void (lastActivity = Date.now()) : undefined;
   let last = -1;
   const onProgress =
     userProgress &&
@@ -108,6 +116,7 @@ async function attempt(
       body,
       signal: controller.signal,
       onProgress,
+      onActivity,
       fetch: call.fetch,
       describe,
     });
@@ -133,7 +142,10 @@ async function attempt(
     const { kind, sent, cause } = error;
     if (kind === 'body' || (kind === 'aborted' && !timedOut)) throw cause;
     return {
-      error: kind === 'aborted' ? new TimeoutError(call.timeout, undefined, { cause }) : new ConnectionError(`Connection failed: ${describe}`, { cause }),
+      error:
+        kind === 'aborted'
+          ? new TimeoutError(call.timeout, `Upload timed out: no byte sent or received for ${call.timeout} ms: ${describe}`, { cause })
+          : new ConnectionError(`Connection failed: ${describe}`, { cause }),
       sent,
     };
   } finally {
