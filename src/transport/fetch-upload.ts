@@ -57,11 +57,16 @@ export async function sendFetchUpload(request: UploadRequest): Promise<UploadHtt
     headers['content-length'] = String(body.length);
     const reader = body.stream().getReader();
     let loaded = 0;
+    // An abort stops reading the file at once (a runtime may keep pulling the body after it).
+    const stop = (): void => void reader.cancel(signal.reason).catch(() => undefined);
+    signal.addEventListener('abort', stop, { once: true });
     // Pulled one chunk at a time (no read-ahead), so progress follows what the runtime sends.
     payload = new ReadableStream<Uint8Array>(
       {
         async pull(controller) {
+          if (signal.aborted) return controller.error(signal.reason);
           const { done, value } = await reader.read();
+          if (signal.aborted) return controller.error(signal.reason);
           if (done) return controller.close();
           pulled = true;
           onActivity?.();

@@ -95,10 +95,12 @@ async function attempt(
   if (call.timeout > 0) timer = setTimeout(check, call.timeout);
   const onActivity = call.timeout > 0 ? (): void => void (lastActivity = Date.now()) : undefined;
   let last = -1;
+  let settled = false;
   const onProgress =
     userProgress &&
     ((loaded: number): void => {
-      if (loaded <= last || callbackError) return;
+      // Nothing is reported after the attempt settled (a transport may still be winding down).
+      if (loaded <= last || callbackError || settled) return;
       last = loaded;
       try {
         userProgress({ loaded, total: body.length });
@@ -149,6 +151,7 @@ async function attempt(
       sent,
     };
   } finally {
+    settled = true;
     clearTimeout(timer);
     userSignal?.removeEventListener('abort', onUserAbort);
   }

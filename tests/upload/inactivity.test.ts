@@ -82,6 +82,34 @@ describe('the engine (fake time)', () => {
   });
 });
 
+describe('no progress after an attempt settled', () => {
+  it('a transport still reporting progress after the abort reaches no callback', async () => {
+    const controller = new AbortController();
+    const events: number[] = [];
+    let late!: () => void;
+    const lateReported = new Promise<void>((resolve) => (late = resolve));
+    const send = (request: UploadRequest) =>
+      new Promise<never>((_, reject) => {
+        request.onProgress?.(1);
+        request.signal.addEventListener('abort', () => {
+          reject(new UploadTransportError('aborted', true, request.signal.reason));
+          // A transport winding down (a body pull in flight) reports once more, after the rejection.
+          setTimeout(() => {
+            request.onProgress?.(2);
+            late();
+          });
+        });
+        controller.abort('stop');
+      });
+    const error = await runUpload({ ...call(send, 0), options: { file: new Uint8Array([1]), fileName: 'a', signal: controller.signal, onProgress: (p) => events.push(p.loaded) } }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBe('stop');
+    await lateReported;
+    expect(events).toEqual([1]);
+  });
+});
+
 describe('XHR reports activity (fake time)', () => {
   const auth = { publicKey: 'public_x', token: 'tok-123456', signature: 'sig-123456', expire: 1 };
 
