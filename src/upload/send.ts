@@ -13,7 +13,7 @@ import { UploadTransportError, type UploadHttpResponse, type UploadRequest } fro
 import { redact } from '../internal/redact.js';
 import { buildUploadForm, optionError } from './form.js';
 import { buildMultipart, type MultipartBody } from './multipart.js';
-import { targetsSamePath, uploadFailureVerdict } from './retry-policy.js';
+import { repeatIsHarmless, uploadFailureVerdict } from './retry-policy.js';
 import type { UploadOptions, UploadResponse } from './types.js';
 
 /** Everything the pipeline needs besides the user's options. */
@@ -200,7 +200,7 @@ export async function runUpload(call: UploadCall): Promise<UploadResponse> {
       status: outcome.status,
       sent,
       replayable: body.replayable,
-      sameTarget: targetsSamePath(options),
+      harmlessRepeat: repeatIsHarmless(options),
       authResendable: call.authResendable,
     });
     // As in the API core: a server-directed wait beyond the cap is not slept; the failure is reported.
