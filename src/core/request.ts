@@ -27,7 +27,7 @@ import { authorizationHeader, requestSecrets, type ClientContext } from './conte
 import { queryString, type QueryValue } from './path.js';
 import { retryDelay, retryStatusCodes, retryTiming, serverRetryDelay, sleep } from './retry.js';
 import { raceAbort } from '../internal/abort.js';
-import { neverConnected } from '../internal/connect-failure.js';
+import { connectionError, neverConnected, permissionDenied } from '../internal/connect-failure.js';
 import { redact } from '../internal/redact.js';
 
 /** Options every API method accepts as its last argument; they override the client's options for one call. */
@@ -98,6 +98,8 @@ function defaultPolicy(method: HttpMethod): RetryPolicy {
 function retryableFailure(policy: RetryPolicy, error: unknown): boolean {
   if (policy === 'never') return false;
   if (!(error instanceof ConnectionError) && !(error instanceof TimeoutError)) return false;
+  // A runtime without network permission will refuse again.
+  if (permissionDenied(error.cause)) return false;
   return policy === 'always' || failedBeforeSending(error);
 }
 
@@ -138,13 +140,13 @@ async function attemptOnce(
   userSignal?.addEventListener('abort', onUserAbort, { once: true });
   try {
     const exchange = async (): Promise<RawResponse> => {
-      const response = await sendFetch(context.fetch, url, { ...init, signal: controller.signal }, describe);
+      const response = await sendFetch(context.fetch, url, { ...init, signal: controller.signal });
       let text: string;
       try {
         text = await response.text();
       } catch (error) {
         if (controller.signal.aborted) throw controller.signal.reason;
-        throw new ConnectionError(`Connection failed while reading the response: ${describe}`, { cause: error });
+        throw connectionError(init.method ?? 'GET', url, error, 'Connection failed while reading the response');
       }
       return { status: response.status, headers: headersToRecord(response.headers), text };
     };

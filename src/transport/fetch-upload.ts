@@ -83,7 +83,7 @@ export async function sendFetchUpload(request: UploadRequest): Promise<UploadHtt
   onProgress?.(0);
   let response: Response;
   try {
-    response = await sendFetch(request.fetch, request.url, { method: 'POST', headers, body: payload, signal, duplex: 'half' } as RequestInit, request.describe);
+    response = await sendFetch(request.fetch, request.url, { method: 'POST', headers, body: payload, signal, duplex: 'half' } as RequestInit);
   } catch (error) {
     const sent = !stream || pulled;
     if (signal.aborted) throw new UploadTransportError('aborted', sent, signal.reason);

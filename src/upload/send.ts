@@ -11,6 +11,7 @@ import { withMetadata } from '../internal/metadata.js';
 import type { FetchLike } from '../transport/fetch.js';
 import { UploadTransportError, type UploadHttpResponse, type UploadRequest } from '../transport/upload-types.js';
 import { redact } from '../internal/redact.js';
+import { connectionError, permissionDenied } from '../internal/connect-failure.js';
 import { buildUploadForm, optionError } from './form.js';
 import { buildMultipart, type MultipartBody } from './multipart.js';
 import { repeatIsHarmless, uploadFailureVerdict } from './retry-policy.js';
@@ -143,13 +144,13 @@ async function attempt(
     if (!(error instanceof UploadTransportError)) throw error;
     const { kind, sent, cause } = error;
     if (kind === 'body' || (kind === 'aborted' && !timedOut)) throw cause;
-    return {
-      error:
-        kind === 'aborted'
-          ? new TimeoutError(call.timeout, `Upload timed out: no byte sent or received for ${call.timeout} ms: ${describe}`, { cause })
-          : new ConnectionError(`Connection failed: ${describe}`, { cause }),
-      sent,
-    };
+    if (kind === 'aborted') {
+      return { error: new TimeoutError(call.timeout, `Upload timed out: no byte sent or received for ${call.timeout} ms: ${describe}`, { cause }), sent };
+    }
+    const failure = cause instanceof ConnectionError ? cause : connectionError('POST', url, cause);
+    // A runtime without network permission will refuse again: not worth a retry.
+    if (permissionDenied(cause)) throw failure;
+    return { error: failure, sent };
   } finally {
     settled = true;
     clearTimeout(timer);
