@@ -6,55 +6,41 @@
  */
 import { ConnectionError } from '../errors.js';
 
-/** Connect-phase error codes of Node (undici) and Bun. */
-const connectCodes = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|EADDRNOTAVAIL|UND_ERR_CONNECT_TIMEOUT|ConnectionRefused)$/;
-
-/**
- * Connect-phase messages of runtimes whose errors carry no code. Deno 2 wraps every
- * failure of its connect step (TCP, DNS, TLS handshake) as `client error (Connect)`, e.g.
- * `error sending request for url (…): client error (Connect): tcp connect error: Connection refused (os error 111)`.
- */
-const connectMessages = /client error \(Connect\)|connection refused|dns error|failed to lookup|name resolution/i;
-
-/** Deno's errors when the program lacks `--allow-net`: nothing was sent, and a retry cannot help. */
-const deniedNames = /^(NotCapable|PermissionDenied)$/;
-
 type ErrorFacts = { code?: unknown; name?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
 
-/** True when `test` holds for `error`, an error in its `cause` chain, or a member of an `AggregateError` in it. */
-function inChain(error: unknown, test: (facts: ErrorFacts) => boolean, depth = 0): boolean {
-  if (depth > 6 || typeof error !== 'object' || error === null) return false;
-  const facts = error as ErrorFacts;
-  return (
-    test(facts) ||
-    inChain(facts.cause, test, depth + 1) ||
-    (Array.isArray(facts.errors) && facts.errors.some((inner: unknown) => inChain(inner, test, depth + 1)))
-  );
+/** `error`, the errors in its `cause` chain and the members of any `AggregateError` in it. */
+function chain(error: unknown, depth = 0): ErrorFacts[] {
+  if (depth > 6 || typeof error !== 'object' || error === null) return [];
+  const { cause, errors } = error as ErrorFacts;
+  return [error as ErrorFacts, ...chain(cause, depth + 1), ...(Array.isArray(errors) ? errors.flatMap((inner: unknown) => chain(inner, depth + 1)) : [])];
 }
 
-/** True when the runtime refused network access (Deno without `--allow-net`). */
+/**
+ * The code of a connect-phase failure, or of a denied permission, found in the chain:
+ * Node (undici) and Bun codes; Deno's `NotCapable`/`PermissionDenied` (no `--allow-net`);
+ * for runtimes whose errors carry no code (Deno 2 wraps its connect step as
+ * `client error (Connect): tcp connect error: Connection refused …`), one read from the message.
+ */
+function connectCode(facts: ErrorFacts): string | undefined {
+  const found =
+    /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|EADDRNOTAVAIL|UND_ERR_CONNECT_TIMEOUT|ConnectionRefused)$/.exec(String(facts.code)) ??
+    /^(NotCapable|PermissionDenied)$/.exec(String(facts.name));
+  if (found) return found[0];
+  const message = String(facts.message);
+  if (/connection refused/i.test(message)) return 'ECONNREFUSED';
+  if (/dns error|failed to lookup|name resolution/i.test(message)) return 'ENOTFOUND';
+  // A connect-step failure without a known cause: not sent, but no code to name.
+  return /client error \(Connect\)/.test(message) ? '' : undefined;
+}
+
+/** True when the runtime refused network access (Deno without `--allow-net`): nothing was sent, and a retry cannot help. */
 export function permissionDenied(error: unknown): boolean {
-  return inChain(error, (facts) => deniedNames.test(String(facts.name)));
+  return chain(error).some((facts) => /^(NotCapable|PermissionDenied)$/.test(String(facts.name)));
 }
 
 /** True when `error` (a fetch or socket failure) says the connection was never made, so nothing was sent. */
 export function neverConnected(error: unknown): boolean {
-  return permissionDenied(error) || inChain(error, (facts) => connectCodes.test(String(facts.code)) || connectMessages.test(String(facts.message)));
-}
-
-/** The code that names a failure: a `code` (ECONNREFUSED, ENOTFOUND, …) or Deno's error name, else one read from a message. */
-function failureCode(error: unknown): string | undefined {
-  let code: string | undefined;
-  inChain(error, (facts) => {
-    code =
-      (typeof facts.code === 'string' && facts.code) ||
-      (deniedNames.test(String(facts.name)) && String(facts.name)) ||
-      (/connection refused/i.test(String(facts.message)) && 'ECONNREFUSED') ||
-      (/dns error|failed to lookup|name resolution/i.test(String(facts.message)) && 'ENOTFOUND') ||
-      undefined;
-    return code !== undefined;
-  });
-  return code;
+  return chain(error).some((facts) => connectCode(facts) !== undefined);
 }
 
 /**
@@ -62,14 +48,10 @@ function failureCode(error: unknown): string | undefined {
  * `Connection failed (ECONNREFUSED): GET api.imagekit.io/v1/files`. The message names the
  * host and the path, never the query string or user info.
  */
-export function connectionError(method: string, url: string, cause: unknown, what = 'Connection failed'): ConnectionError {
+export function connectionError(method: string, url: string, cause: unknown): ConnectionError {
   const { host, pathname } = new URL(url);
-  const code = failureCode(cause);
-  const target = `${method} ${host}${pathname}`;
-  return new ConnectionError(
-    permissionDenied(cause)
-      ? `Network access denied by the runtime (${code}), so nothing was sent: ${target} (on Deno, grant it with --allow-net)`
-      : `${what}${code ? ` (${code})` : ''}: ${target}`,
-    { cause },
-  );
+  const facts = chain(cause);
+  const code = facts.map((item) => (typeof item.code === 'string' ? item.code : connectCode(item))).find(Boolean);
+  const what = permissionDenied(cause) ? 'Network access denied by the runtime, nothing was sent' : 'Connection failed';
+  return new ConnectionError(`${what}${code ? ` (${code})` : ''}: ${method} ${host}${pathname}`, { cause });
 }

@@ -15,15 +15,16 @@ function pattern(text: string): string {
 /**
  * `value` (parsed JSON, text, or a header record) with every occurrence of each secret
  * replaced by `[redacted]`, in strings at any depth (object keys included). Each secret is
- * also found percent-encoded (`encodeURIComponent`, and form encoding with `+` for a space;
- * hex digits in either case). Secrets shorter than 6 characters are ignored: they cannot
+ * also found percent-encoded (`encodeURIComponent`, also with `+` for a space; hex digits
+ * in either case). Secrets shorter than 6 characters are ignored: they cannot
  * be told from ordinary text.
  */
 export function redact<T>(value: T, secrets: ReadonlyArray<string | undefined>): T {
   const spellings = new Set<string>();
   for (const secret of secrets) {
     if (secret && secret.length > 5) {
-      spellings.add(secret).add(encodeURIComponent(secret)).add(new URLSearchParams([['', secret]]).toString().slice(1));
+      const encoded = encodeURIComponent(secret);
+      spellings.add(secret).add(encoded).add(encoded.replace(/%20/g, '+'));
     }
   }
   if (!spellings.size) return value;

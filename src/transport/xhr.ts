@@ -7,7 +7,7 @@
  * location itself. The transport sees it (`responseURL` differs) and reports status 0,
  * so the answer of the other location is never taken as the upload's result.
  */
-import { bodyBlob, UploadTransportError, type UploadHttpResponse, type UploadRequest } from './upload-types.js';
+import { bodyBlob, TransportError, type TransportResponse, type TransportRequest } from './types.js';
 
 /** True where `XMLHttpRequest` exists (browsers; not Node, Deno, Bun or workers). */
 export function hasXhr(): boolean {
@@ -16,13 +16,15 @@ export function hasXhr(): boolean {
 
 /**
  * Sends one upload attempt with `XMLHttpRequest`.
- * Rejects with an {@link UploadTransportError}; resolves with the response for any status.
+ * Rejects with an {@link TransportError}; resolves with the response for any status.
  * `sent` is true once the browser reported upload progress.
  */
-export async function sendXhr(request: UploadRequest): Promise<UploadHttpResponse> {
-  const { body, signal, onProgress, onActivity } = request;
+export async function sendXhr(request: TransportRequest): Promise<TransportResponse> {
+  const { signal, onProgress, onActivity } = request;
+  // Used for uploads only, which always have a body.
+  const body = request.body!;
   const blob = await bodyBlob(body, signal);
-  return new Promise<UploadHttpResponse>((resolve, reject) => {
+  return new Promise<TransportResponse>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     let sent = false;
     const settle = (kind?: 'network' | 'aborted'): void => {
@@ -40,7 +42,7 @@ export async function sendXhr(request: UploadRequest): Promise<UploadHttpRespons
         const moved = xhr.responseURL && xhr.responseURL !== new URL(request.url).href;
         resolve(moved ? { status: 0, headers: {}, text: '' } : { status: xhr.status, headers, text: xhr.responseText });
       } else {
-        reject(new UploadTransportError(kind, sent, kind === 'network' ? new Error(`XMLHttpRequest failed: ${request.describe}`) : signal.reason));
+        reject(new TransportError(kind, sent, kind === 'network' ? new Error('XMLHttpRequest failed') : signal.reason));
       }
     };
     const onAbort = (): void => {
@@ -48,7 +50,7 @@ export async function sendXhr(request: UploadRequest): Promise<UploadHttpRespons
       xhr.abort();
     };
     if (signal.aborted) return onAbort();
-    xhr.open('POST', request.url);
+    xhr.open(request.method, request.url);
     for (const [name, value] of Object.entries({ ...request.headers, 'Content-Type': body.contentType })) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => {
       sent ||= event.loaded > 0;

@@ -21,7 +21,7 @@ function spellings(key: string): string[] {
     key,
     encoded,
     encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
-    new URLSearchParams([['k', key]]).toString().slice(2),
+    encoded.replace(/%20/g, '+'),
     basic,
     encodeURIComponent(basic),
     `Basic ${basic}`,

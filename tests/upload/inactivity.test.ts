@@ -7,7 +7,7 @@ import { isTimeoutError, isUploadIndeterminateError, TimeoutError } from '../../
 import { upload } from '../../src/upload/client-upload.js';
 import { runUpload, type UploadCall } from '../../src/upload/send.js';
 import { uploadFile } from '../../src/upload/server-upload.js';
-import { UploadTransportError, type UploadRequest } from '../../src/transport/upload-types.js';
+import { TransportError, type TransportRequest } from '../../src/transport/types.js';
 import { FakeXhr } from './fake-xhr.js';
 import { startUploadServer, type UploadServer } from './server.js';
 
@@ -19,7 +19,7 @@ afterEach(() => {
 /** A transport that reports activity every `everyMs` for `beats` beats, then answers 200 (or goes silent when `stallAfter` beats passed). */
 function scriptedSend(everyMs: number, beats: number, stallAfter = Infinity) {
   const log = { beats: 0, settledAt: 0 };
-  const send = (request: UploadRequest) =>
+  const send = (request: TransportRequest) =>
     new Promise<{ status: number; headers: Record<string, string>; text: string }>((resolve, reject) => {
       const timer = setInterval(() => {
         if (log.beats >= stallAfter) return;
@@ -32,7 +32,7 @@ function scriptedSend(everyMs: number, beats: number, stallAfter = Infinity) {
       }, everyMs);
       request.signal.addEventListener('abort', () => {
         clearInterval(timer);
-        reject(new UploadTransportError('aborted', true, request.signal.reason));
+        reject(new TransportError('aborted', true, request.signal.reason));
       });
     });
   return { send, log };
@@ -76,7 +76,8 @@ describe('the engine (fake time)', () => {
     const cause = (error as Error).cause as TimeoutError;
     expect(cause).toBeInstanceOf(TimeoutError);
     expect(cause.timeoutMs).toBe(1000);
-    expect(cause.message).toContain('no byte sent or received for 1000 ms');
+    // The same template as an API call's per-attempt timeout (tests/core/request.test.ts).
+    expect(cause.message).toBe('Request timed out without a byte sent or received for 1000 ms: POST upload.example.test/api/v1/files/upload');
     expect(settledAt).toBe(3000);
     expect(vi.getTimerCount()).toBe(0);
   });
@@ -88,11 +89,11 @@ describe('no progress after an attempt settled', () => {
     const events: number[] = [];
     let late!: () => void;
     const lateReported = new Promise<void>((resolve) => (late = resolve));
-    const send = (request: UploadRequest) =>
+    const send = (request: TransportRequest) =>
       new Promise<never>((_, reject) => {
         request.onProgress?.(1);
         request.signal.addEventListener('abort', () => {
-          reject(new UploadTransportError('aborted', true, request.signal.reason));
+          reject(new TransportError('aborted', true, request.signal.reason));
           // A transport winding down (a body pull in flight) reports once more, after the rejection.
           setTimeout(() => {
             request.onProgress?.(2);
