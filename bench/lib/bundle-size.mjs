@@ -88,7 +88,7 @@ export async function sizeCases() {
   rootOnly('buildUrl', { budget: 3150, target: 1500 });
   rootOnly('phashDistance', { budget: 400, target: 400 });
   rootOnly('getResponsiveImageAttributes', { budget: 3760 });
-  rootOnly('upload', { budget: 6920 });
+  rootOnly('upload', { budget: 7470 });
   // The root entry holds two kinds of code: pure URL/pHash/error code, and the networked
   // client upload (product.md puts `upload` in the root). The pure part meets the 5 KB goal
   // and is held to it; the whole entry (upload alone is over 6 KB) does not, so its budget
@@ -102,7 +102,7 @@ export async function sizeCases() {
     budget: 5120,
     target: 5120,
   });
-  cases.push({ name: 'whole root entry', contents: `export * from './dist/index.js';`, platform: 'browser', budget: 10780, target: 5120 });
+  cases.push({ name: 'whole root entry', contents: `export * from './dist/index.js';`, platform: 'browser', budget: 11320, target: 5120 });
   if (server.includes('signUrl')) {
     cases.push({ name: 'signUrl (server)', contents: `export { signUrl } from './dist/server.js';`, platform: 'node', budget: 1800 });
   }
@@ -110,7 +110,7 @@ export async function sizeCases() {
     cases.push({ name: 'verifyWebhook (server)', contents: `export { verifyWebhook } from './dist/server.js';`, platform: 'node', budget: 2400 });
   }
   if (server.includes('ImageKit')) {
-    cases.push({ name: 'ImageKit class (server)', contents: `export { ImageKit } from './dist/server.js';`, platform: 'node', budget: 18000, target: 8704 });
+    cases.push({ name: 'ImageKit class (server)', contents: `export { ImageKit } from './dist/server.js';`, platform: 'node', budget: 18180, target: 8704 });
   }
   return cases;
 }
