@@ -18,7 +18,6 @@
  *   attempt (nothing uses it yet).
  */
 import { ApiError, TimeoutError, UploadIndeterminateError } from '../errors.js';
-import { raceAbort } from '../internal/abort.js';
 import { connectionError, permissionDenied } from '../internal/connect-failure.js';
 import { redact } from '../internal/redact.js';
 import { TransportError, type RequestBody, type Transport, type TransportResponse } from '../transport/types.js';
@@ -118,38 +117,34 @@ async function attempt(call: EngineCall, prepared: PreparedRequest, target: stri
   const total = prepared.body?.length ?? 0;
   let last = -1;
   try {
-    const response = await raceAbort(
-      call.send({
-        method: call.method,
-        url: prepared.url,
-        headers: prepared.headers,
-        body: prepared.body,
-        signal: controller.signal,
-        onActivity: call.inactivity && timeout > 0 ? () => void (lastActivity = Date.now()) : undefined,
-        onProgress:
-          userProgress &&
-          ((loaded) => {
-            // Nothing is reported after the attempt settled (a transport may still be winding down).
-            if (loaded <= last || callbackError || settled) return;
-            last = loaded;
-            try {
-              userProgress({ loaded, total });
-            } catch (error) {
-              callbackError = { error };
-              controller.abort(error);
-            }
-          }),
-        fetch: call.fetch,
-      }),
-      controller.signal,
-    );
+    const response = await call.send({
+      method: call.method,
+      url: prepared.url,
+      headers: prepared.headers,
+      body: prepared.body,
+      signal: controller.signal,
+      onActivity: call.inactivity && timeout > 0 ? () => void (lastActivity = Date.now()) : undefined,
+      onProgress:
+        userProgress &&
+        ((loaded) => {
+          // Nothing is reported after the attempt settled (a transport may still be winding down).
+          if (loaded <= last || callbackError || settled) return;
+          last = loaded;
+          try {
+            userProgress({ loaded, total });
+          } catch (error) {
+            callbackError = { error };
+            controller.abort(error);
+          }
+        }),
+      fetch: call.fetch,
+    });
     return { response, sent: true };
   } catch (error) {
     if (callbackError) throw callbackError.error;
     if (userSignal?.aborted) throw userSignal.reason;
-    const failure = error instanceof TransportError ? error : controller.signal.aborted ? new TransportError('aborted', true, error) : undefined;
-    if (!failure) throw error;
-    const { kind, sent, cause } = failure;
+    if (!(error instanceof TransportError)) throw error;
+    const { kind, sent, cause } = error;
     if (kind === 'body' || (kind === 'aborted' && !timedOut)) throw cause;
     if (kind === 'aborted') {
       const what = call.inactivity ? `without a byte sent or received for ${timeout} ms` : `after ${timeout} ms`;

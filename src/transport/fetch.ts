@@ -16,6 +16,7 @@
  * file is held in memory there: on Node servers `uploadFile` uses `node:http` instead.
  */
 import { headersToRecord } from '../errors.js';
+import { raceAbort } from '../internal/abort.js';
 import { neverConnected } from '../internal/connect-failure.js';
 import { bodyBlob, TransportError, type TransportRequest, type TransportResponse } from './types.js';
 
@@ -90,14 +91,11 @@ export async function sendFetch(request: TransportRequest): Promise<TransportRes
   onProgress?.(0);
   let response: Response;
   try {
-    response = await doFetch.call(undefined, request.url, {
-      method: request.method,
-      headers,
-      body: payload,
+    // Raced against the signal: an injected `fetch` may ignore it.
+    response = await raceAbort(
+      doFetch.call(undefined, request.url, { method: request.method, headers, body: payload, signal, redirect: 'manual', duplex: 'half' } as RequestInit),
       signal,
-      redirect: 'manual',
-      duplex: 'half',
-    } as RequestInit);
+    );
   } catch (error) {
     const sent = !stream || pulled;
     throw signal.aborted ? new TransportError('aborted', sent, signal.reason) : new TransportError('network', sent && !neverConnected(error), error);
@@ -106,10 +104,13 @@ export async function sendFetch(request: TransportRequest): Promise<TransportRes
   try {
     onActivity?.();
     // Each response chunk counts as activity for the inactivity timeout.
-    text = await (onActivity && response.body
-      ? new Response(response.body.pipeThrough(new TransformStream({ transform: (chunk, out) => (onActivity(), out.enqueue(chunk)) })))
-      : response
-    ).text();
+    text = await raceAbort(
+      (onActivity && response.body
+        ? new Response(response.body.pipeThrough(new TransformStream({ transform: (chunk, out) => (onActivity(), out.enqueue(chunk)) })))
+        : response
+      ).text(),
+      signal,
+    );
   } catch (error) {
     throw new TransportError(signal.aborted ? 'aborted' : 'network', true, signal.aborted ? signal.reason : error);
   }

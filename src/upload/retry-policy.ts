@@ -8,7 +8,7 @@
  * | --- | --- | --- |
  * | 408 or 429 answer (the server did not act) | retry | the `ApiError` |
  * | other 4xx, or a redirect (3xx, never followed) | never retried: the `ApiError` | same |
- * | no byte reached the server (refused, DNS) | retry | a one-shot stream body: the error, not retried |
+ * | no byte reached the server (refused, DNS, timeout before connecting) | retry | a one-shot stream body: the error, not retried |
  * | after bytes were sent (5xx, reset, timeout), and a repeat is harmless² | retry | `UploadIndeterminateError` |
  * | after bytes were sent, any other case | `UploadIndeterminateError` | same |
  *

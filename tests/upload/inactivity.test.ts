@@ -83,6 +83,23 @@ describe('the engine (fake time)', () => {
   });
 });
 
+describe('a timeout before any byte was sent (still connecting)', () => {
+  it('is retried: the transport says nothing was sent, and the engine keeps that fact', async () => {
+    vi.useFakeTimers();
+    let attempts = 0;
+    const send = (request: TransportRequest) =>
+      new Promise<{ status: number; headers: Record<string, string>; text: string }>((resolve, reject) => {
+        attempts++;
+        if (attempts > 1) return resolve({ status: 200, headers: {}, text: '{"fileId":"second"}' });
+        request.signal.addEventListener('abort', () => reject(new TransportError('aborted', false, request.signal.reason)));
+      });
+    const promise = runUpload({ ...call(send, 1000), maxRetries: 1 }); // unique names: a sent timeout would be indeterminate
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect((await promise).fileId).toBe('second');
+    expect(attempts).toBe(2);
+  });
+});
+
 describe('no progress after an attempt settled', () => {
   it('a transport still reporting progress after the abort reaches no callback', async () => {
     const controller = new AbortController();
