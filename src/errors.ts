@@ -220,10 +220,13 @@ export class ConnectionError extends ImageKitError {
   override readonly name: string = 'ConnectionError';
 }
 
-/** One attempt took longer than the `timeout` option. */
+/**
+ * An attempt ran into the `timeout` option: an API call took longer than `timeout` ms, or
+ * an upload moved no byte (sent or received) for `timeout` ms.
+ */
 export class TimeoutError extends ImageKitError {
   override readonly name: string = 'TimeoutError';
-  /** The per-attempt timeout that fired, in milliseconds. */
+  /** The timeout that fired (per attempt, or of inactivity for uploads), in milliseconds. */
   declare readonly timeoutMs: number;
   constructor(timeoutMs: number, message?: string, options?: { cause?: unknown }) {
     super(message ?? `Request timed out after ${timeoutMs} ms`, options);

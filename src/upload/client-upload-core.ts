@@ -69,7 +69,7 @@ export interface ClientUploadOptions extends UploadOptions {
 }
 
 /**
- * Defaults of {@link ClientUploadOptions}. `timeout: 0` means no per-attempt timeout: a
+ * Defaults of {@link ClientUploadOptions}. `timeout: 0` means no (inactivity) timeout: a
  * browser upload of a large file on a slow link may legitimately take many minutes.
  */
 export const clientUploadDefaults = {

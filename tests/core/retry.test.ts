@@ -37,7 +37,7 @@ describe('serverRetryDelay', () => {
   });
 });
 
-describe('retryDelay', () => {
+describe('retryWait', () => {
   it('doubles from 500 ms and caps at 8 s (no jitter at random = 0.5)', () => {
     const mid = (): number => 0.5;
     expect([1, 2, 3, 4, 5, 6, 10].map((n) => retryWait(n, undefined, undefined, mid))).toEqual([500, 1000, 2000, 4000, 8000, 8000, 8000]);
