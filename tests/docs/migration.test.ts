@@ -200,7 +200,7 @@ describe('README › Migrating: the calls table', () => {
 describe('README › Migrating: the renamed options table', () => {
   const identifier = /^[A-Za-z_$][\w$]*$/;
 
-  it('every old name is declared by the SDKs the row names, every new one by our built typings', () => {
+  it('every old name is an option or call of the SDKs the row names, every new one of our built package', () => {
     expect(options.rows.length).toBeGreaterThanOrEqual(4);
     const theirProperties = Object.fromEntries((Object.keys(sdks) as Sdk[]).map((sdk) => [sdk, declaredProperties(packageDir(sdks[sdk]))]));
     const ourProperties = declaredProperties(join(repoRoot, 'dist'));
@@ -209,10 +209,10 @@ describe('README › Migrating: the renamed options table', () => {
       const named = (Object.keys(sdks) as Sdk[]).filter((sdk) => new RegExp(`\\b${sdk}\\b`).test(theirs!));
       expect(named.length, theirs).toBeGreaterThan(0);
       for (const name of codeSpans(theirs!).filter((span) => identifier.test(span))) {
-        for (const sdk of named) if (!theirProperties[sdk]!.has(name)) missing.push(`${sdk} ${name}`);
+        for (const sdk of named) if (!theirProperties[sdk]!.has(name) && !typings[sdk].has(name)) missing.push(`${sdk} ${name}`);
       }
       for (const name of codeSpans(mine!).filter((span) => identifier.test(span))) {
-        if (!ourProperties.has(name)) missing.push(`ours ${name}`);
+        if (!ourProperties.has(name) && !ours.has(name)) missing.push(`ours ${name}`);
       }
     }
     expect(missing).toEqual([]);
