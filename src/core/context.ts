@@ -6,6 +6,7 @@
  */
 import type { FetchLike } from '../transport/fetch.js';
 import { utf8, toBase64 } from '../internal/encoding.js';
+import { checkOptionKeys } from '../internal/options.js';
 
 /** Options of the server client and of the standalone request functions. */
 export interface ClientOptions {
@@ -67,7 +68,7 @@ export interface ClientContext {
 
 const secrets = new WeakMap<ClientContext, string>();
 
-const knownOptions = new Set([
+const knownOptions = [
   'privateKey',
   'publicKey',
   'urlEndpoint',
@@ -77,7 +78,7 @@ const knownOptions = new Set([
   'timeout',
   'maxRetries',
   'dangerouslyAllowBrowser',
-]);
+];
 
 function optionalString(options: Record<string, unknown>, name: string): string | undefined {
   const value = options[name];
@@ -126,9 +127,7 @@ export function createClientContext(options: ClientOptions): ClientContext {
     throw new TypeError('The client options must be an object with a `privateKey`');
   }
   const record = options as unknown as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
-    if (!knownOptions.has(key)) throw new TypeError(`Unknown option \`${key}\``);
-  }
+  checkOptionKeys(record, knownOptions, 'ImageKit');
   const privateKey = record['privateKey'];
   if (typeof privateKey !== 'string' || privateKey === '') {
     throw new TypeError('The `privateKey` option is required and must be a non-empty string');

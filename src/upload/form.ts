@@ -7,6 +7,7 @@
  * One table ({@link fieldKinds}) drives both the known-option check and serialization.
  */
 import type { UploadOptions } from './types.js';
+import { checkOptionKeys } from '../internal/options.js';
 
 /** The binary content of the `file` part. */
 export type FileContent =
@@ -73,11 +74,13 @@ export function checkOptionsObject<T>(options: T): T {
   return options;
 }
 
-/** Throws a `TypeError` for an option name that is not an upload option (entry points remove their own options first). */
-export function checkKnownKeys(options: object): void {
-  for (const key of Object.keys(options)) {
-    if (!Object.hasOwn(fieldKinds, key)) throw new TypeError(`Unknown upload option \`${key}\``);
-  }
+/**
+ * Throws a `TypeError` for an option name that is not an upload option (entry points
+ * remove their own options first and name them in `entryKeys`, for the suggestion).
+ * @param where the entry point, for the message (`uploadFile`, `upload`).
+ */
+export function checkKnownKeys(options: object, where: string, entryKeys: readonly string[]): void {
+  checkOptionKeys(options, [...Object.keys(fieldKinds), ...entryKeys], where);
 }
 
 /** The file part's content; `undefined` for a string `file` (a URL or base64, sent as a text field). */

@@ -39,7 +39,7 @@ export interface ServerUploadOptions extends UploadOptions {
  */
 export async function uploadFile(context: ClientContext, options: ServerUploadOptions): Promise<UploadResponse> {
   const { useV2, maxRetries, ...uploadOptions } = checkOptionsObject(options);
-  checkKnownKeys(uploadOptions);
+  checkKnownKeys(uploadOptions, 'uploadFile', ['useV2', 'maxRetries']);
   if (useV2 !== undefined && typeof useV2 !== 'boolean') throw optionError('useV2', 'a boolean');
   return runUpload({
     options: uploadOptions,

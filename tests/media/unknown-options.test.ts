@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ImageKit } from '../../src/client/imagekit.js';
 import { createClientContext } from '../../src/core/context.js';
 import { closest, oneEditApart, unknownOption } from '../../src/internal/options.js';
+import { upload } from '../../src/upload/client-upload.js';
 import { buildUrl } from '../../src/url/build-url.js';
 import { getResponsiveImageAttributes } from '../../src/url/responsive.js';
 import * as media from '../../src/media/index.js';
@@ -137,5 +138,32 @@ describe('URL options reject unknown keys; transformation steps do not', () => {
 
   it('a transformation step keeps passing an unknown key through (new ImageKit parameters work at once)', () => {
     expect(buildUrl({ urlEndpoint, path: '/a.jpg', transformation: [{ newParam: 'x' } as never] })).toBe('https://ik.imagekit.io/demo/tr:newParam-x/a.jpg');
+  });
+});
+
+describe('client and upload options use the same check', () => {
+  it('client options (constructor, withOptions, createClientContext)', () => {
+    expect(() => new ImageKit({ privateKey: 'private_x', maxRetires: 1 } as never)).toThrow(
+      new TypeError('`maxRetires` is not an option of ImageKit; did you mean `maxRetries`?'),
+    );
+    expect(() => new ImageKit({ privateKey: 'private_x' }).withOptions({ timout: 5 } as never)).toThrow(
+      new TypeError('`timout` is not an option of ImageKit; did you mean `timeout`?'),
+    );
+    expect(() => createClientContext({ privateKey: 'private_x', baseURL: 'https://x.test' } as never)).toThrow(
+      new TypeError('`baseURL` is not an option of ImageKit; did you mean `baseUrl`?'),
+    );
+  });
+
+  it('uploadFile: `useUniqueFilename` had its own message', async () => {
+    const imagekit = new ImageKit({ privateKey: 'private_x', fetch: fetchNothing });
+    await expect(imagekit.uploadFile({ file: 'data', fileName: 'a.txt', useUniqueFilename: false } as never)).rejects.toThrow(
+      new TypeError('`useUniqueFilename` is not an option of uploadFile; did you mean `useUniqueFileName`?'),
+    );
+  });
+
+  it('root upload: an entry-point option is suggested too', async () => {
+    await expect(upload({ file: 'data', fileName: 'a.txt', publicKey: 'public_x', uploadTokn: 'jwt' } as never)).rejects.toThrow(
+      new TypeError('`uploadTokn` is not an option of upload; did you mean `uploadToken`?'),
+    );
   });
 });
