@@ -51,9 +51,9 @@ export interface EndpointDefinition<Args extends unknown[]> extends EndpointFact
   /**
    * Validates the arguments (a caller mistake throws a `TypeError`/`RangeError` naming the
    * argument; the call then rejects, nothing is sent) and returns what goes on the wire.
-   * Absent: the arguments only fill the path.
+   * `call` is the endpoint's name, for messages. Absent: the arguments only fill the path.
    */
-  prepare?: (...args: Args) => Prepared;
+  prepare?: (call: string, ...args: Args) => Prepared;
 }
 
 /**
@@ -77,7 +77,7 @@ export function defineEndpoint<Args extends unknown[], Result>(definition: Endpo
     refuseCallbacks(args);
     const arity = facts.args.length;
     const options = requestOptions(args[arity], facts.name);
-    const prepared = prepare ? prepare(...(args.slice(0, arity) as Args)) : {};
+    const prepared = prepare ? prepare(facts.name, ...(args.slice(0, arity) as Args)) : {};
     const values: Record<string, unknown> = { ...prepared.path };
     facts.args.forEach((name, index) => (values[name] ??= args[index]));
     const path = facts.path.replace(/\{(\w+)\}/g, (_, name: string) => pathSegment(name, values[name]));

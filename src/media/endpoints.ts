@@ -94,7 +94,7 @@ export const listFiles = /* @__PURE__ */ defineEndpoint<[params?: ListFilesParam
   status: 200,
   retry: 'always',
   why: reads,
-  prepare: (params) => ({ input: fields('listFiles', params, listFilesChecks, 'params', true) }),
+  prepare: (call, params) => ({ input: fields(call, params, listFilesChecks, 'params', true) }),
 });
 
 /**
@@ -129,10 +129,10 @@ export const updateFileDetails = /* @__PURE__ */ defineEndpoint<[fileId: string,
   retry: 'always',
   why: 'sets values; a replay sets the same values',
   saferWhen: { when: 'with `extensions` or `webhookUrl`', why: 'a replay could run paid extensions again' },
-  prepare: (_fileId, update) => {
+  prepare: (call, _fileId, update) => {
     const details = { description: optionalString, webhookUrl: optionalString, publish: optionalObject };
     const rest = { tags: anything, customCoordinates: anything, customMetadata: anything, extensions: anything, removeAITags: anything };
-    const body = fields<FileDetailsUpdate>('updateFileDetails', update as FileDetailsUpdate, { ...details, ...rest }, 'update');
+    const body = fields<FileDetailsUpdate>(call, update as FileDetailsUpdate, { ...details, ...rest }, 'update');
     const keys = Object.keys(body);
     if (keys.length === 0) throw new TypeError('The `update` argument must set at least one field');
     if (body.publish !== undefined) {
@@ -141,7 +141,7 @@ export const updateFileDetails = /* @__PURE__ */ defineEndpoint<[fileId: string,
         isPublished: (_: string, value: unknown) => requireBoolean('publish.isPublished', value),
         includeFileVersions: (_: string, value: unknown) => optionalBoolean('publish.includeFileVersions', value),
       };
-      fields('updateFileDetails', body.publish as object, publish, 'publish');
+      fields(call, body.publish as object, publish, 'publish');
     }
     const extensions = body.extensions;
     return { input: body, safer: (Array.isArray(extensions) && extensions.length > 0) || body.webhookUrl !== undefined };
@@ -176,8 +176,8 @@ export const copyFile = /* @__PURE__ */ defineEndpoint<[params: CopyFileParams],
   status: 204,
   retry: 'safe',
   why: 'a replay appends duplicate versions at the destination',
-  prepare: (params) => ({
-    input: fields('copyFile', params, { sourceFilePath: requireString, destinationPath: requireString, includeFileVersions: optionalBoolean }),
+  prepare: (call, params) => ({
+    input: fields(call, params, { sourceFilePath: requireString, destinationPath: requireString, includeFileVersions: optionalBoolean }),
   }),
 });
 
@@ -194,7 +194,7 @@ export const moveFile = /* @__PURE__ */ defineEndpoint<[params: MoveFileParams],
   status: 204,
   retry: 'safe',
   why: 'a replay after success fails with 404',
-  prepare: (params) => ({ input: fields('moveFile', params, { sourceFilePath: requireString, destinationPath: requireString }) }),
+  prepare: (call, params) => ({ input: fields(call, params, { sourceFilePath: requireString, destinationPath: requireString }) }),
 });
 
 /**
@@ -212,7 +212,7 @@ export const renameFile = /* @__PURE__ */ defineEndpoint<[params: RenameFilePara
   status: 200,
   retry: 'safe',
   why: 'a replay after success fails with 404 and may purge twice',
-  prepare: (params) => ({ input: fields('renameFile', params, { filePath: requireString, newFileName: requireString, purgeCache: optionalBoolean }) }),
+  prepare: (call, params) => ({ input: fields(call, params, { filePath: requireString, newFileName: requireString, purgeCache: optionalBoolean }) }),
 });
 
 // Bulk
@@ -232,7 +232,7 @@ export const bulkDeleteFiles = /* @__PURE__ */ defineEndpoint<[fileIds: string[]
   status: 200,
   retry: 'safe',
   why: 'a replay after success reports the ids as missing (404)',
-  prepare: (fileIds) => ({ input: { fileIds: requireStringArray('fileIds', fileIds, maxBulkDeleteFileIds) } }),
+  prepare: (_call, fileIds) => ({ input: { fileIds: requireStringArray('fileIds', fileIds, maxBulkDeleteFileIds) } }),
 });
 
 /**
@@ -248,7 +248,7 @@ export const bulkAddTags = /* @__PURE__ */ defineEndpoint<[fileIds: string[], ta
   status: 200,
   retry: 'always',
   why: 'set operations: a replay leaves the same tags',
-  prepare: (fileIds, tags) => ({
+  prepare: (_call, fileIds, tags) => ({
     input: { fileIds: requireStringArray('fileIds', fileIds, maxBulkTagFileIds), tags: requireStringArray('tags', tags) },
   }),
 });
@@ -266,7 +266,7 @@ export const bulkRemoveTags = /* @__PURE__ */ defineEndpoint<[fileIds: string[],
   status: 200,
   retry: 'always',
   why: 'set operations: a replay leaves the same tags',
-  prepare: (fileIds, tags) => ({
+  prepare: (_call, fileIds, tags) => ({
     input: { fileIds: requireStringArray('fileIds', fileIds, maxBulkTagFileIds), tags: requireStringArray('tags', tags) },
   }),
 });
@@ -284,7 +284,7 @@ export const bulkRemoveAITags = /* @__PURE__ */ defineEndpoint<[fileIds: string[
   status: 200,
   retry: 'always',
   why: 'set operations: a replay leaves the same tags',
-  prepare: (fileIds, AITags) => ({
+  prepare: (_call, fileIds, AITags) => ({
     input: { fileIds: requireStringArray('fileIds', fileIds, maxBulkTagFileIds), AITags: requireStringArray('AITags', AITags) },
   }),
 });
@@ -321,7 +321,7 @@ export const getFileVersionDetails = /* @__PURE__ */ defineEndpoint<[params: Fil
   status: 200,
   retry: 'always',
   why: reads,
-  prepare: (params) => ({ path: fields('getFileVersionDetails', params, versionChecks) }),
+  prepare: (call, params) => ({ path: fields(call, params, versionChecks) }),
 });
 
 /**
@@ -338,7 +338,7 @@ export const deleteFileVersion = /* @__PURE__ */ defineEndpoint<[params: FileVer
   status: 204,
   retry: 'always',
   why: deletes,
-  prepare: (params) => ({ path: fields('deleteFileVersion', params, versionChecks) }),
+  prepare: (call, params) => ({ path: fields(call, params, versionChecks) }),
 });
 
 /**
@@ -354,7 +354,7 @@ export const restoreFileVersion = /* @__PURE__ */ defineEndpoint<[params: FileVe
   status: 200,
   retry: 'always',
   why: 'the same version becomes current again',
-  prepare: (params) => ({ path: fields('restoreFileVersion', params, versionChecks) }),
+  prepare: (call, params) => ({ path: fields(call, params, versionChecks) }),
 });
 
 // Metadata
@@ -389,7 +389,7 @@ export const getRemoteFileUrlMetadata = /* @__PURE__ */ defineEndpoint<[url: str
   status: 200,
   retry: 'always',
   why: reads,
-  prepare: (url) => ({ input: { url: requireHttpUrl('url', url) } }),
+  prepare: (_call, url) => ({ input: { url: requireHttpUrl('url', url) } }),
 });
 
 // Folders and bulk jobs
@@ -406,8 +406,8 @@ export const createFolder = /* @__PURE__ */ defineEndpoint<[params: CreateFolder
   status: 201,
   retry: 'safe',
   why: creates,
-  prepare: (params) => {
-    const body = fields('createFolder', params, { folderName: requireString, parentFolderPath: optionalString });
+  prepare: (call, params) => {
+    const body = fields(call, params, { folderName: requireString, parentFolderPath: optionalString });
     return { input: { folderName: body.folderName, parentFolderPath: body.parentFolderPath || '/' } };
   },
 });
@@ -425,7 +425,7 @@ export const deleteFolder = /* @__PURE__ */ defineEndpoint<[folderPath: string],
   status: 204,
   retry: 'always',
   why: deletes,
-  prepare: (folderPath) => ({ input: { folderPath: requireString('folderPath', folderPath) } }),
+  prepare: (_call, folderPath) => ({ input: { folderPath: requireString('folderPath', folderPath) } }),
 });
 
 /**
@@ -444,9 +444,9 @@ export const copyFolder = /* @__PURE__ */ defineEndpoint<[params: CopyFolderPara
   status: 200,
   retry: 'safe',
   why: startsJob,
-  prepare: (params) => {
+  prepare: (call, params) => {
     const checks = { sourceFolderPath: requireString, destinationPath: requireString, includeVersions: optionalBoolean, includeFileVersions: optionalBoolean };
-    const { includeVersions, includeFileVersions, ...body } = fields('copyFolder', params, checks);
+    const { includeVersions, includeFileVersions, ...body } = fields(call, params, checks);
     if (includeVersions !== undefined && includeFileVersions !== undefined && includeVersions !== includeFileVersions) {
       throw new TypeError('The `includeVersions` and `includeFileVersions` arguments disagree; pass only `includeVersions`');
     }
@@ -467,7 +467,7 @@ export const moveFolder = /* @__PURE__ */ defineEndpoint<[params: MoveFolderPara
   status: 200,
   retry: 'safe',
   why: startsJob,
-  prepare: (params) => ({ input: fields('moveFolder', params, { sourceFolderPath: requireString, destinationPath: requireString }) }),
+  prepare: (call, params) => ({ input: fields(call, params, { sourceFolderPath: requireString, destinationPath: requireString }) }),
 });
 
 /**
@@ -483,7 +483,7 @@ export const renameFolder = /* @__PURE__ */ defineEndpoint<[params: RenameFolder
   status: 200,
   retry: 'safe',
   why: startsJob,
-  prepare: (params) => ({ input: fields('renameFolder', params, { folderPath: requireString, newFolderName: requireString, purgeCache: optionalBoolean }) }),
+  prepare: (call, params) => ({ input: fields(call, params, { folderPath: requireString, newFolderName: requireString, purgeCache: optionalBoolean }) }),
 });
 
 /**
@@ -517,7 +517,7 @@ export const purgeFileCache = /* @__PURE__ */ defineEndpoint<[url: string], Purg
   status: 201,
   retry: 'safe',
   why: 'each call counts against the monthly purge quota',
-  prepare: (url) => ({ input: { url: requireHttpUrl('url', url) } }),
+  prepare: (_call, url) => ({ input: { url: requireHttpUrl('url', url) } }),
 });
 
 /**
@@ -551,8 +551,8 @@ export const createCustomMetadataField = /* @__PURE__ */ defineEndpoint<[params:
   status: 201,
   retry: 'safe',
   why: creates,
-  prepare: (params) => {
-    const body = fields('createCustomMetadataField', params, { name: requireString, label: requireString, schema: requireObject, description: optionalString });
+  prepare: (call, params) => {
+    const body = fields(call, params, { name: requireString, label: requireString, schema: requireObject, description: optionalString });
     requireString('schema.type', (body.schema as CustomMetadataFieldSchema).type);
     return { input: body };
   },
@@ -568,7 +568,7 @@ export const getCustomMetadataFields = /* @__PURE__ */ defineEndpoint<[params?: 
   status: 200,
   retry: 'always',
   why: reads,
-  prepare: (params) => ({ input: fields('getCustomMetadataFields', params, { includeDeleted: optionalBoolean, folderPath: optionalString }, 'params', true) }),
+  prepare: (call, params) => ({ input: fields(call, params, { includeDeleted: optionalBoolean, folderPath: optionalString }, 'params', true) }),
 });
 
 /**
@@ -586,8 +586,8 @@ export const updateCustomMetadataField = /* @__PURE__ */ defineEndpoint<[fieldId
   status: 200,
   retry: 'always',
   why: sameState,
-  prepare: (_fieldId, update) => {
-    const body = fields('updateCustomMetadataField', update, { label: optionalString, schema: optionalObject, description: optionalString }, 'update');
+  prepare: (call, _fieldId, update) => {
+    const body = fields(call, update, { label: optionalString, schema: optionalObject, description: optionalString }, 'update');
     if (Object.keys(body).length === 0) throw new TypeError('The `update` argument must set `label`, `schema` or `description`');
     return { input: body };
   },
@@ -625,7 +625,7 @@ export const getUsage = /* @__PURE__ */ defineEndpoint<[params: DateRangeParams]
   status: 200,
   retry: 'always',
   why: reads,
-  prepare: (params) => ({ input: fields('getUsage', params, dateRange) }),
+  prepare: (call, params) => ({ input: fields(call, params, dateRange) }),
 });
 
 /**
@@ -641,7 +641,7 @@ export const getUsageAnalytics = /* @__PURE__ */ defineEndpoint<[params: DateRan
   status: 200,
   retry: 'always',
   why: reads,
-  prepare: (params) => ({ input: fields('getUsageAnalytics', params, dateRange) }),
+  prepare: (call, params) => ({ input: fields(call, params, dateRange) }),
 });
 
 // Origins (beta). Create and replace (PUT) both send a whole origin, whose keys depend on
@@ -664,7 +664,7 @@ export const createOrigin = /* @__PURE__ */ defineEndpoint<[origin: OriginReques
   status: 200,
   retry: 'safe',
   why: creates,
-  prepare: (value) => ({ input: origin(value) }),
+  prepare: (_call, value) => ({ input: origin(value) }),
 });
 
 /** Lists the origins (`GET /v1/accounts/origins`, beta; one response, no paging). */
@@ -707,7 +707,7 @@ export const updateOrigin = /* @__PURE__ */ defineEndpoint<[originId: string, or
   status: 200,
   retry: 'always',
   why: 'full replace: a replay leaves the same state',
-  prepare: (_originId, value) => ({ input: origin(value) }),
+  prepare: (_call, _originId, value) => ({ input: origin(value) }),
 });
 
 /**
@@ -744,7 +744,7 @@ export const createUrlEndpoint = /* @__PURE__ */ defineEndpoint<[urlEndpoint: Ur
   status: 200,
   retry: 'safe',
   why: creates,
-  prepare: (value) => ({ input: urlEndpoint(value) }),
+  prepare: (_call, value) => ({ input: urlEndpoint(value) }),
 });
 
 /** Lists the URL endpoints (`GET /v1/accounts/url-endpoints`, beta; one response, no paging). */
@@ -787,7 +787,7 @@ export const updateUrlEndpoint = /* @__PURE__ */ defineEndpoint<[urlEndpointId: 
   status: 200,
   retry: 'always',
   why: 'full replace: a replay leaves the same state',
-  prepare: (_urlEndpointId, value) => ({ input: urlEndpoint(value) }),
+  prepare: (_call, _urlEndpointId, value) => ({ input: urlEndpoint(value) }),
 });
 
 /**
@@ -826,8 +826,8 @@ export const createSavedExtension = /* @__PURE__ */ defineEndpoint<[params: Crea
   status: 200,
   retry: 'safe',
   why: creates,
-  prepare: (params) => {
-    const body = fields('createSavedExtension', params, { name: requireString, description: requireString, config: baseExtension });
+  prepare: (call, params) => {
+    const body = fields(call, params, { name: requireString, description: requireString, config: baseExtension });
     requireObject('config', body.config);
     return { input: body };
   },
@@ -874,8 +874,8 @@ export const updateSavedExtension = /* @__PURE__ */ defineEndpoint<[savedExtensi
   status: 200,
   retry: 'always',
   why: sameState,
-  prepare: (_savedExtensionId, update) => {
-    const body = fields('updateSavedExtension', update, { name: optionalString, description: optionalString, config: baseExtension }, 'update');
+  prepare: (call, _savedExtensionId, update) => {
+    const body = fields(call, update, { name: optionalString, description: optionalString, config: baseExtension }, 'update');
     if (Object.keys(body).length === 0) throw new TypeError('The `update` argument must set at least one field');
     return { input: body };
   },
@@ -908,8 +908,8 @@ export const createNamedTransformation = /* @__PURE__ */ defineEndpoint<[params:
   status: 200,
   retry: 'safe',
   why: creates,
-  prepare: (params) => ({
-    input: fields('createNamedTransformation', params, { name: requireString, transformation: requireString, enabled: optionalBoolean }),
+  prepare: (call, params) => ({
+    input: fields(call, params, { name: requireString, transformation: requireString, enabled: optionalBoolean }),
   }),
 });
 
@@ -958,9 +958,9 @@ export const updateNamedTransformation = /* @__PURE__ */ defineEndpoint<
   status: 200,
   retry: 'always',
   why: sameState,
-  prepare: (_namedTransformationId, update) => {
+  prepare: (call, _namedTransformationId, update) => {
     const checks = { name: optionalString, transformation: optionalString, enabled: optionalBoolean };
-    const body = fields('updateNamedTransformation', update, checks, 'update');
+    const body = fields(call, update, checks, 'update');
     if (Object.keys(body).length === 0) throw new TypeError('The `update` argument must set at least one field');
     return { input: body };
   },
