@@ -12,7 +12,19 @@ import type { WithMetadata } from '../internal/metadata.js';
 import { checkOptionKeys } from '../internal/options.js';
 import type { Endpoint, EndpointFacts } from '../media/endpoint.js';
 import type * as endpointModule from '../media/endpoints.js';
-import { listFiles, getFileDetails, updateFileDetails, deleteFile, copyFile, moveFile, renameFile, bulkDeleteFiles, bulkAddTags, bulkRemoveTags, bulkRemoveAITags, getFileVersions, getFileVersionDetails, deleteFileVersion, restoreFileVersion, getFileMetadata, getRemoteFileUrlMetadata, createFolder, deleteFolder, copyFolder, moveFolder, renameFolder, getBulkJobStatus, purgeFileCache, getPurgeFileCacheStatus, createCustomMetadataField, getCustomMetadataFields, updateCustomMetadataField, deleteCustomMetadataField, getUsage, getUsageAnalytics, createOrigin, listOrigins, getOrigin, updateOrigin, deleteOrigin, createUrlEndpoint, listUrlEndpoints, getUrlEndpoint, updateUrlEndpoint, deleteUrlEndpoint, createSavedExtension, listSavedExtensions, getSavedExtension, updateSavedExtension, deleteSavedExtension, createNamedTransformation, listNamedTransformations, getNamedTransformation, updateNamedTransformation, deleteNamedTransformation } from '../media/endpoints.js';
+import {
+  listFiles, getFileDetails, updateFileDetails, deleteFile, copyFile, moveFile, renameFile,
+  bulkDeleteFiles, bulkAddTags, bulkRemoveTags, bulkRemoveAITags, getFileVersions,
+  getFileVersionDetails, deleteFileVersion, restoreFileVersion, getFileMetadata,
+  getRemoteFileUrlMetadata, createFolder, deleteFolder, copyFolder, moveFolder, renameFolder,
+  getBulkJobStatus, purgeFileCache, getPurgeFileCacheStatus, createCustomMetadataField,
+  getCustomMetadataFields, updateCustomMetadataField, deleteCustomMetadataField, getUsage,
+  getUsageAnalytics, createOrigin, listOrigins, getOrigin, updateOrigin, deleteOrigin,
+  createUrlEndpoint, listUrlEndpoints, getUrlEndpoint, updateUrlEndpoint, deleteUrlEndpoint,
+  createSavedExtension, listSavedExtensions, getSavedExtension, updateSavedExtension,
+  deleteSavedExtension, createNamedTransformation, listNamedTransformations, getNamedTransformation,
+  updateNamedTransformation, deleteNamedTransformation,
+} from '../media/endpoints.js';
 import { iterateFilePages, iterateFiles, type IterateFilesParams } from '../media/iterate-files.js';
 import type { FileMetadata, ListFilesItem } from '../media/index.js';
 import { isHttpUrl, refuseCallbacks } from '../media/validate.js';
@@ -40,7 +52,19 @@ export type EndpointMethods = { [Name in keyof typeof endpointModule]: EndpointM
  * Every endpoint (tests/client/imagekit.test.ts checks that none is missing). Listed
  * here, not taken from a namespace import, so a bundle without `ImageKit` can drop them.
  */
-const endpoints = [listFiles, getFileDetails, updateFileDetails, deleteFile, copyFile, moveFile, renameFile, bulkDeleteFiles, bulkAddTags, bulkRemoveTags, bulkRemoveAITags, getFileVersions, getFileVersionDetails, deleteFileVersion, restoreFileVersion, getFileMetadata, getRemoteFileUrlMetadata, createFolder, deleteFolder, copyFolder, moveFolder, renameFolder, getBulkJobStatus, purgeFileCache, getPurgeFileCacheStatus, createCustomMetadataField, getCustomMetadataFields, updateCustomMetadataField, deleteCustomMetadataField, getUsage, getUsageAnalytics, createOrigin, listOrigins, getOrigin, updateOrigin, deleteOrigin, createUrlEndpoint, listUrlEndpoints, getUrlEndpoint, updateUrlEndpoint, deleteUrlEndpoint, createSavedExtension, listSavedExtensions, getSavedExtension, updateSavedExtension, deleteSavedExtension, createNamedTransformation, listNamedTransformations, getNamedTransformation, updateNamedTransformation, deleteNamedTransformation];
+const endpoints = [
+  listFiles, getFileDetails, updateFileDetails, deleteFile, copyFile, moveFile, renameFile,
+  bulkDeleteFiles, bulkAddTags, bulkRemoveTags, bulkRemoveAITags, getFileVersions,
+  getFileVersionDetails, deleteFileVersion, restoreFileVersion, getFileMetadata,
+  getRemoteFileUrlMetadata, createFolder, deleteFolder, copyFolder, moveFolder, renameFolder,
+  getBulkJobStatus, purgeFileCache, getPurgeFileCacheStatus, createCustomMetadataField,
+  getCustomMetadataFields, updateCustomMetadataField, deleteCustomMetadataField, getUsage,
+  getUsageAnalytics, createOrigin, listOrigins, getOrigin, updateOrigin, deleteOrigin,
+  createUrlEndpoint, listUrlEndpoints, getUrlEndpoint, updateUrlEndpoint, deleteUrlEndpoint,
+  createSavedExtension, listSavedExtensions, getSavedExtension, updateSavedExtension,
+  deleteSavedExtension, createNamedTransformation, listNamedTransformations, getNamedTransformation,
+  updateNamedTransformation, deleteNamedTransformation,
+];
 
 /** A standalone endpoint function, whatever its arguments. */
 type AnyEndpoint = ((context: ClientContext, ...args: unknown[]) => unknown) & { facts: EndpointFacts };
