@@ -217,6 +217,13 @@ export const renameFile = /* @__PURE__ */ defineEndpoint<[params: RenameFilePara
 
 // Bulk
 
+/** The body of the bulk tag calls: up to 50 file ids and a non-empty list under `key`. */
+function tagInput(key: 'tags' | 'AITags') {
+  return (_call: string, fileIds: string[], tags: string[]) => ({
+    input: { fileIds: requireStringArray('fileIds', fileIds, maxBulkTagFileIds), [key]: requireStringArray(key, tags) },
+  });
+}
+
 /**
  * Deletes up to 100 files and their versions (`POST /v1/files/batch/deleteByFileIds`).
  * A 207 resolves: check `isPartialSuccess(result)`.
@@ -248,9 +255,7 @@ export const bulkAddTags = /* @__PURE__ */ defineEndpoint<[fileIds: string[], ta
   status: 200,
   retry: 'always',
   why: 'set operations: a replay leaves the same tags',
-  prepare: (_call, fileIds, tags) => ({
-    input: { fileIds: requireStringArray('fileIds', fileIds, maxBulkTagFileIds), tags: requireStringArray('tags', tags) },
-  }),
+  prepare: tagInput('tags'),
 });
 
 /**
@@ -266,9 +271,7 @@ export const bulkRemoveTags = /* @__PURE__ */ defineEndpoint<[fileIds: string[],
   status: 200,
   retry: 'always',
   why: 'set operations: a replay leaves the same tags',
-  prepare: (_call, fileIds, tags) => ({
-    input: { fileIds: requireStringArray('fileIds', fileIds, maxBulkTagFileIds), tags: requireStringArray('tags', tags) },
-  }),
+  prepare: tagInput('tags'),
 });
 
 /**
@@ -284,9 +287,7 @@ export const bulkRemoveAITags = /* @__PURE__ */ defineEndpoint<[fileIds: string[
   status: 200,
   retry: 'always',
   why: 'set operations: a replay leaves the same tags',
-  prepare: (_call, fileIds, AITags) => ({
-    input: { fileIds: requireStringArray('fileIds', fileIds, maxBulkTagFileIds), AITags: requireStringArray('AITags', AITags) },
-  }),
+  prepare: tagInput('AITags'),
 });
 
 // Versions
