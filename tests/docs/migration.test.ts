@@ -136,7 +136,7 @@ async function loadOurs(): Promise<Ours> {
   return {
     has: (name) =>
       modules.some((module) => Object.hasOwn(module, name)) ||
-      (name !== 'constructor' && Object.getOwnPropertyNames(ImageKit.prototype).includes(name) && typeof ImageKit.prototype[name] === 'function'),
+      (name !== 'constructor' && name in ImageKit.prototype && typeof ImageKit.prototype[name] === 'function'), // endpoint methods live on a base class
   };
 }
 
