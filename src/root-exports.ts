@@ -71,7 +71,17 @@ export type {
   UploadFile,
   UploadProgress,
   UploadAuthParameters,
-  UploadExtension,
+  UploadTransformation,
+  UploadPostTransformation,
+  UploadResponseField,
+} from './upload/types.js';
+export type {
+  AITag,
+  CustomMetadataValues,
+  Extension,
+  BaseExtension,
+  ExtensionName,
+  ExtensionStatus,
   RemoveBgExtension,
   AutoTaggingExtension,
   AiAutoDescriptionExtension,
@@ -79,8 +89,9 @@ export type {
   AiTask,
   AiTaskAction,
   SavedExtensionReference,
-  UploadTransformation,
-  UploadPostTransformation,
-  UploadResponseField,
-  ExtensionStatus,
-} from './upload/types.js';
+  SelectedFieldSchema,
+  FileObject,
+  FolderObject,
+  FileMetadata,
+  UploadedFile,
+} from './objects.js';
