@@ -7,4 +7,4 @@
  */
 export { createEmulator, type Emulator } from './testing/emulator/emulator.js';
 export { startEmulator, type StartEmulatorOptions, type RunningEmulator } from './testing/emulator/server.js';
-export type { EmulatorOptions, FaultOptions, FaultMatcher } from './testing/emulator/options.js';
+export type { EmulatorOptions, FaultOptions, FaultMatcher, RateLimitFault, RateLimitWindow } from './testing/emulator/options.js';

@@ -57,21 +57,23 @@ describe('runtime resolution by package name', () => {
     expect((await readFile(bin, 'utf8')).startsWith('#!/usr/bin/env node')).toBe(true);
     const child = spawn(process.execPath, [bin, '--port', '0'], { cwd: installed.dir, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
-      const url = await new Promise<string>((resolve, reject) => {
+      const [url, privateKey] = await new Promise<[string, string]>((resolve, reject) => {
         let text = '';
         const timer = setTimeout(() => reject(new Error(`no URL printed: ${text}`)), 20_000);
         child.stdout.on('data', (chunk: Buffer) => {
           text += chunk.toString();
-          const match = /http:\/\/127\.0\.0\.1:\d+/.exec(text);
-          if (match) {
+          const url = /http:\/\/127\.0\.0\.1:\d+/.exec(text);
+          const key = /privateKey:\s+(\S+)/.exec(text);
+          if (url && key) {
             clearTimeout(timer);
-            resolve(match[0]);
+            resolve([url[0], key[1]!]);
           }
         });
         child.on('exit', (code) => reject(new Error(`exited ${code}: ${text}`)));
       });
+      // The keys are random per start: the printed one works.
       const response = await fetch(`${url}/v1/files`, {
-        headers: { authorization: `Basic ${btoa('private_emulator_key:')}` },
+        headers: { authorization: `Basic ${btoa(`${privateKey}:`)}` },
       });
       expect(response.status).toBe(200);
       expect(Array.isArray(await response.json())).toBe(true);

@@ -23,7 +23,7 @@ describe('examples run offline against the emulator', () => {
       expect(output).toContain(part);
     }
     // The signature printed by the demo is masked; no private key of the emulator is printed.
-    // (The emulator's default key is private_emulator_key.)
+    // (The emulator's keys are random per start: private_emulator_<hex>.)
     expect(output).not.toMatch(/private_[A-Za-z0-9]{8,}/);
   }, 150_000);
 

@@ -17,9 +17,15 @@ export interface EmulatorCore {
   faultRandom: SeededRandom;
   faults: FaultOptions;
   idPrefix: string;
+  /**
+   * CORS policy: the `access-control-allow-origin` value for a request's `Origin`, or
+   * undefined to send no CORS headers. Absent: `*` (msw, in-process).
+   */
+  corsOrigin?: (origin: string | null) => string | undefined;
   /** Hook run after each mutating request (persistence). */
   afterMutation?: () => Promise<void>;
-  rateWindow: { start: number; count: number };
+  /** Fixed rate-limit windows by `limit/intervalMs`: when each began and the calls counted in it. */
+  rateWindows: Map<string, { start: number; count: number }>;
   /** Matching API requests seen by the `every` rate-limit fault. */
   faultCounter?: number;
 }
@@ -44,7 +50,7 @@ export function createCore(options: ResolvedEmulatorOptions, faults: FaultOption
     faultRandom: createRandom(options.seed ^ 0x0fa17),
     faults,
     idPrefix: seedTag(options.seed),
-    rateWindow: { start: 0, count: 0 },
+    rateWindows: new Map(),
   };
 }
 
@@ -54,7 +60,7 @@ export function resetCore(core: EmulatorCore): void {
   core.blobs = new Map();
   core.random = createRandom(core.options.seed);
   core.faultRandom = createRandom(core.options.seed ^ 0x0fa17);
-  core.rateWindow = { start: 0, count: 0 };
+  core.rateWindows = new Map();
   core.faultCounter = 0;
 }
 

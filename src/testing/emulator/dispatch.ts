@@ -5,16 +5,21 @@
  */
 import { uuidFrom, type EmulatorCore, type RequestContext } from './context.js';
 import { EmulatorHttpError, errorResponse } from './responses.js';
-import { requireBasicAuth } from './auth.js';
+import { readBasicAuth, requireBasicAuth } from './auth.js';
 import { apiRoutes, matchRoute, uploadRoutes } from './routes.js';
 import { serveFile } from './serve-file.js';
-import { countRate, decideFault, rateLimited } from './faults.js';
+import { checkRateLimit, decideFault } from './faults.js';
 
-const exposed = 'x-ik-requestid, x-request-id, X-RateLimit-Limit, X-RateLimit-Reset, X-RateLimit-Interval';
+const exposed = 'x-ik-requestid, x-request-id, X-RateLimit-Limit, X-RateLimit-Reset, X-RateLimit-Interval, Retry-After';
 
-function corsHeaders(headers: Headers): void {
-  headers.set('access-control-allow-origin', '*');
+/** CORS headers for the request's `Origin`, when the core's policy allows that origin. */
+function corsHeaders(core: EmulatorCore, request: Request, headers: Headers): boolean {
+  const allowed = core.corsOrigin === undefined ? '*' : core.corsOrigin(request.headers.get('origin'));
+  if (allowed === undefined) return false;
+  headers.set('access-control-allow-origin', allowed);
+  if (allowed !== '*') headers.append('vary', 'origin');
   headers.set('access-control-expose-headers', exposed);
+  return true;
 }
 
 /** Path of `url` relative to whichever configured base it falls under. */
@@ -33,7 +38,14 @@ async function route(context: RequestContext, kind: 'api' | 'upload' | 'file'): 
     if (request.method !== 'GET' && request.method !== 'HEAD') return errorResponse(404, 'The requested resource does not exist.');
     return serveFile(context);
   }
-  if (kind === 'api') requireBasicAuth(context);
+  // Authentication that the headers alone decide comes before anything reads the body.
+  if (kind === 'api') {
+    requireBasicAuth(context);
+    const limited = checkRateLimit(context.core, request, path);
+    if (limited !== undefined) return limited;
+  } else {
+    readBasicAuth(context);
+  }
   const match = matchRoute(kind === 'api' ? apiRoutes : uploadRoutes, request.method, path);
   if (match === undefined) return errorResponse(404, `No API route matches ${request.method} ${path}.`);
   return match.route.run(context, match.params);
@@ -51,41 +63,31 @@ export async function dispatch(core: EmulatorCore, request: Request): Promise<Re
   const requestId = uuidFrom(core, 0x7000000000 + core.state.requestCount);
   if (request.method === 'OPTIONS') {
     const response = new Response(null, { status: 204 });
-    corsHeaders(response.headers);
+    if (!corsHeaders(core, request, response.headers)) return response;
     response.headers.set('access-control-allow-methods', 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS');
     response.headers.set('access-control-allow-headers', request.headers.get('access-control-request-headers') ?? '*');
     response.headers.set('access-control-max-age', '600');
     return response;
   }
   const kind = /^\/api\/v\d+\//.test(path) ? 'upload' : /^\/v1\//.test(path) ? 'api' : 'file';
-  const decision = await decideFault(core, request, path, kind === 'api');
+  const decision = await decideFault(core, request, path);
   if (decision.kind === 'drop') return Response.error();
   const context: RequestContext = { core, request, url, path, requestId };
   let response: Response;
   let failed = false;
   if (decision.kind === 'response') response = decision.response;
   else {
-    const rate = kind === 'api' ? countRate(core, core.faults) : undefined;
-    if (rate !== undefined && core.faults.rateLimit?.limit !== undefined && rate.count > rate.limit) {
-      response = rateLimited(core, rate.resetMs);
-    } else {
-      try {
-        response = await route(context, kind);
-      } catch (error) {
-        failed = true;
-        if (error instanceof EmulatorHttpError) response = errorResponse(error.status, error.message, error.extras);
-        else response = errorResponse(500, `Internal emulator error: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
-    if (rate !== undefined && !response.headers.has('X-RateLimit-Reset')) {
-      response.headers.set('X-RateLimit-Limit', String(rate.limit));
-      response.headers.set('X-RateLimit-Reset', String(rate.resetMs));
-      response.headers.set('X-RateLimit-Interval', String(rate.intervalMs));
+    try {
+      response = await route(context, kind);
+    } catch (error) {
+      failed = true;
+      if (error instanceof EmulatorHttpError) response = errorResponse(error.status, error.message, error.extras);
+      else response = errorResponse(500, `Internal emulator error: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   response.headers.set('x-ik-requestid', requestId);
   response.headers.set('x-request-id', requestId);
-  corsHeaders(response.headers);
+  corsHeaders(core, request, response.headers);
   const mutating = request.method !== 'GET' && request.method !== 'HEAD';
   if (mutating && !failed && response.status < 400 && core.afterMutation !== undefined) await core.afterMutation();
   return response;

@@ -18,11 +18,17 @@ export interface FaultOptions {
   /** Fraction (0..1) of matching requests whose connection is dropped (`Response.error()`; the HTTP server destroys the socket). @default 0 */
   dropRate?: number;
   /**
-   * Rate limiting for API (non-upload) paths. `every: n` answers every n-th matching API
-   * request with 429; `limit` + `intervalMs` enforce a real sliding window. `resetMs` is the
-   * `X-RateLimit-Reset` value sent with a 429 from `every`.
+   * Rate limiting of API (non-upload) calls, per account, the way ImageKit does it.
+   * `{ limit, intervalMs }` is a fixed window: at most `limit` calls per `intervalMs`
+   * (the window starts with the first call after the previous one ended); an array of
+   * windows enforces all of them at once (e.g. per second and per minute). A call over a
+   * limit gets a 429 with `X-RateLimit-Limit`, `X-RateLimit-Interval`, `X-RateLimit-Reset`
+   * (milliseconds until that window ends) and `Retry-After` (seconds, rounded up); calls
+   * that went through carry no rate-limit headers, and uploads are never limited.
+   * `{ every: n }` instead answers every n-th matching API call with a 429 whose
+   * `X-RateLimit-Reset` is `resetMs` (default: `intervalMs`, else 1000).
    */
-  rateLimit?: { every?: number; resetMs?: number; limit?: number; intervalMs?: number };
+  rateLimit?: RateLimitFault | RateLimitWindow[];
   /** Shorthand for `rateLimit: { every: n }`. */
   rate429?: number;
   /** File ids that bulk operations (delete, add/remove tags, remove AI tags) report as failed, giving a 207. */
@@ -31,9 +37,31 @@ export interface FaultOptions {
   only?: FaultMatcher;
 }
 
+/** One fixed rate-limit window: at most `limit` API calls per `intervalMs` milliseconds. */
+export interface RateLimitWindow {
+  limit: number;
+  intervalMs: number;
+}
+
+/** The single-object form of {@link FaultOptions.rateLimit}: a window, or a 429 every n-th call. */
+export interface RateLimitFault {
+  /** Calls allowed per window. */
+  limit?: number;
+  /** Window length. @unit milliseconds @default 1000 */
+  intervalMs?: number;
+  /** Answer every n-th matching API call with a 429 (instead of a window). */
+  every?: number;
+  /** `X-RateLimit-Reset` sent with a 429 from `every`. @unit milliseconds @default intervalMs, else 1000 */
+  resetMs?: number;
+}
+
 /** Options of {@link createEmulator}. */
 export interface EmulatorOptions {
-  /** Private API key (Basic-auth username). @default 'private_emulator_key' */
+  /**
+   * Private API key (Basic-auth username). @default 'private_emulator_key' (this
+   * in-memory emulator is reachable only from your process; `startEmulator` makes fresh
+   * random keys instead)
+   */
   privateKey?: string;
   /** Public API key for client-side uploads. @default 'public_emulator_key' */
   publicKey?: string;
@@ -53,9 +81,16 @@ export interface EmulatorOptions {
   pendingReads?: number;
   /** Cache purges allowed before purges fail (`rename` with `purgeCache` then answers 207 PURGE_FAILED). @default Infinity */
   purgeQuota?: number;
-  /** `X-RateLimit-Limit` / `X-RateLimit-Interval` advertised on API responses. @default { limit: 1000, intervalMs: 1000 } */
-  rateLimitHeaders?: { limit: number; intervalMs: number };
-  /** fetch used to read `file` URLs on loopback hosts during upload. @default globalThis.fetch */
+  /**
+   * Largest body the emulator reads: request bodies on the `startEmulator` server (a
+   * bigger one gets a 413) and `file` URLs fetched during upload (a bigger one is a 400).
+   * @unit bytes @default 67108864 (64 MiB)
+   */
+  maxBodyBytes?: number;
+  /**
+   * fetch used to read `file` URLs on loopback hosts during upload (redirects are not
+   * followed). @default globalThis.fetch
+   */
   fetch?: typeof fetch;
   /**
    * The msw module (`import * as msw from 'msw'`). Needed for `handlers` outside Node; in
@@ -75,9 +110,12 @@ export interface ResolvedEmulatorOptions {
   now: () => number;
   pendingReads: number;
   purgeQuota: number;
-  rateLimitHeaders: { limit: number; intervalMs: number };
+  maxBodyBytes: number;
   fetch: typeof fetch | undefined;
 }
+
+/** Default of {@link EmulatorOptions.maxBodyBytes}. @unit bytes */
+export const defaultMaxBodyBytes = 64 * 1024 * 1024;
 
 /** Default private key. */
 export const defaultPrivateKey = 'private_emulator_key';
@@ -98,6 +136,8 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedEmulatorO
   const publicKey = options.publicKey ?? defaultPublicKey;
   if (typeof privateKey !== 'string' || privateKey === '') throw new TypeError('`privateKey` must be a non-empty string');
   if (typeof publicKey !== 'string' || publicKey === '') throw new TypeError('`publicKey` must be a non-empty string');
+  const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 0) throw new RangeError('The `maxBodyBytes` option must be a non-negative integer');
   return {
     privateKey,
     publicKey,
@@ -108,7 +148,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedEmulatorO
     now: options.now ?? (() => Date.now()),
     pendingReads: options.pendingReads ?? 1,
     purgeQuota: options.purgeQuota ?? Number.POSITIVE_INFINITY,
-    rateLimitHeaders: options.rateLimitHeaders ?? { limit: 1000, intervalMs: 1000 },
+    maxBodyBytes,
     fetch: options.fetch,
   };
 }

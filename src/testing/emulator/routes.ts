@@ -3,6 +3,7 @@
  * The route table: every path of imagekit-api.md §2 (53 endpoints).
  */
 import type { RequestContext } from './context.js';
+import { badRequest } from './responses.js';
 import { handleUpload } from './upload/upload.js';
 import { listFiles } from './list.js';
 import { copyFile, deleteOne, getDetails, moveFile, renameFile, updateDetails } from './files.js';
@@ -81,6 +82,14 @@ export const apiRoutes: Route[] = [
   ...crud('/v1/named-transformations', namedTransformationKind, 'merge'),
 ];
 
+function decodeParam(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return badRequest(`The path segment "${part}" is not valid percent-encoding.`);
+  }
+}
+
 /** Finds the route for a method and path; `undefined` params when none. */
 export function matchRoute(routes: readonly Route[], method: string, path: string): { route: Route; params: string[] } | undefined {
   // The API tolerates a trailing slash (imagekit v6 lists files at `/v1/files/`).
@@ -88,7 +97,7 @@ export function matchRoute(routes: readonly Route[], method: string, path: strin
   for (const route of routes) {
     if (route.method !== method) continue;
     const match = route.pattern.exec(trimmed);
-    if (match !== null) return { route, params: match.slice(1).map((part) => decodeURIComponent(part)) };
+    if (match !== null) return { route, params: match.slice(1).map(decodeParam) };
   }
   return undefined;
 }

@@ -43,8 +43,11 @@ export interface SearchItem {
 type Token = { kind: 'word' | 'string' | 'symbol'; text: string; at: number };
 type Value = string | number | boolean;
 type Node =
-  | { kind: 'and' | 'or'; left: Node; right: Node }
+  | { kind: 'and'; items: Node[] }
+  | { kind: 'or'; items: Node[] }
   | { kind: 'cmp'; field: string; op: string; negate: boolean; values: Value[]; list: boolean };
+
+const wordPattern = /[A-Za-z0-9_.+\-]+/y;
 
 function tokenize(query: string): Token[] {
   const tokens: Token[] = [];
@@ -71,7 +74,8 @@ function tokenize(query: string): Token[] {
       tokens.push({ kind: 'symbol', text: ch, at: i });
       i += 1;
     } else {
-      const match = /^[A-Za-z0-9_.+\-]+/.exec(query.slice(i));
+      wordPattern.lastIndex = i;
+      const match = wordPattern.exec(query);
       if (match === null) badRequest(`Invalid searchQuery: unexpected character "${ch}" at position ${i}.`);
       tokens.push({ kind: 'word', text: match[0], at: i });
       i += match[0].length;
@@ -79,6 +83,9 @@ function tokenize(query: string): Token[] {
   }
   return tokens;
 }
+
+/** Deepest parenthesis nesting a query may use. */
+const maxNesting = 32;
 
 const simpleFields = ['name', 'tags', 'type', 'format', 'size', 'width', 'height', 'createdAt', 'updatedAt', 'private', 'published', 'transparency'];
 
@@ -138,25 +145,30 @@ function parse(query: string): Node {
     }
     return { kind: 'cmp', field, op, negate, values: [value()], list: false };
   };
+  let depth = 0;
   const factor = (): Node => {
     if (peek()?.text === '(' && peek()?.kind === 'symbol') {
+      if (depth >= maxNesting) return fail(`parentheses nested deeper than ${maxNesting}`);
       position += 1;
+      depth += 1;
       const inner = expr();
+      depth -= 1;
       if (peek()?.text !== ')') return fail('expected ")"');
       position += 1;
       return inner;
     }
     return comparison();
   };
+  // AND/OR chains are flat lists, so only parentheses add depth (and that is bounded).
   const term = (): Node => {
-    let left = factor();
-    while (keyword('AND')) left = { kind: 'and', left, right: factor() };
-    return left;
+    const items = [factor()];
+    while (keyword('AND')) items.push(factor());
+    return items.length === 1 ? (items[0] as Node) : { kind: 'and', items };
   };
   const expr = (): Node => {
-    let left = term();
-    while (keyword('OR')) left = { kind: 'or', left, right: term() };
-    return left;
+    const items = [term()];
+    while (keyword('OR')) items.push(term());
+    return items.length === 1 ? (items[0] as Node) : { kind: 'or', items };
   };
   const root = expr();
   if (position < tokens.length) fail('unexpected token');
@@ -214,11 +226,8 @@ function matchGeneric(actual: unknown, node: Extract<Node, { kind: 'cmp' }>, now
 }
 
 function evaluate(node: Node, item: SearchItem, now: number): boolean {
-  if (node.kind !== 'cmp') {
-    return node.kind === 'and'
-      ? evaluate(node.left, item, now) && evaluate(node.right, item, now)
-      : evaluate(node.left, item, now) || evaluate(node.right, item, now);
-  }
+  if (node.kind === 'and') return node.items.every((child) => evaluate(child, item, now));
+  if (node.kind === 'or') return node.items.some((child) => evaluate(child, item, now));
   const matched = matchComparison(node, item, now);
   return node.negate ? !matched : matched;
 }

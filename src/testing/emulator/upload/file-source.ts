@@ -27,12 +27,42 @@ async function fromUrl(context: RequestContext, text: string): Promise<Uint8Arra
   const doFetch = context.core.options.fetch ?? globalThis.fetch;
   let response: Response;
   try {
-    response = await doFetch(url, { signal: AbortSignal.timeout(8000) });
+    // No redirects: a loopback URL must not lead the emulator anywhere else.
+    response = await doFetch(url, { signal: AbortSignal.timeout(8000), redirect: 'error' });
   } catch {
     badRequest('The file URL could not be fetched.');
   }
   if (!response.ok) badRequest(`The file URL could not be fetched (status ${response.status}).`);
-  return new Uint8Array(await response.arrayBuffer());
+  return readCapped(response, context.core.options.maxBodyBytes);
+}
+
+/** The response body, or a 400 once it passes `max` bytes (the rest is not read). */
+async function readCapped(response: Response, max: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = response.body?.getReader();
+  while (reader !== undefined) {
+    let step: ReadableStreamReadResult<Uint8Array>;
+    try {
+      step = await reader.read();
+    } catch {
+      badRequest('The file URL could not be fetched.');
+    }
+    if (step.done) break;
+    total += step.value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      badRequest(`The file URL is larger than the emulator accepts (${max} bytes; see \`maxBodyBytes\`).`);
+    }
+    chunks.push(step.value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
 }
 
 /** The bytes of the `file` field; 400 when missing or unreadable. */
