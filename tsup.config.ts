@@ -1,5 +1,8 @@
 import { defineConfig } from 'tsup';
 
+// `npm run build` is `tsup` followed by .ci/build-server-browser.mjs, which writes the browser
+// stub of `imagekit-universal/server` (dist/server-browser.*) from the built server entry.
+
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
@@ -7,7 +10,6 @@ export default defineConfig({
     // without the Node transport. Splitting keeps the error classes in shared chunks.
     'index-browser': 'src/index-browser.ts',
     server: 'src/server.ts',
-    'server-browser': 'src/server-browser.ts',
     testing: 'src/testing.ts',
     // `npx imagekit-emulator` (package.json `bin`), Node only.
     'emulator-cli': 'src/testing/cli.ts',

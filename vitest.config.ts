@@ -1,10 +1,21 @@
 import { defineConfig } from 'vitest/config';
 
+// Three projects; `npx vitest run` (and `npm test`, after build, typecheck and lint) runs all.
+//   unit     src/ only: no build, no browser, no extra runtime (`npm run test:unit`)
+//   package  the built dist/ and the packed tarball: exports, types, size, docs, the CLI
+//   e2e      dist/ in the other runtimes and in Chromium (`npm run setup` first), examples
+const e2e = ['tests/runtimes/**/*.test.ts', 'tests/examples/**/*.test.ts', 'tests/upload/browser.test.ts', 'tests/upload/runtimes.test.ts'];
+const packaged = ['tests/package/**/*.test.ts', 'tests/blackbox/**/*.test.ts', 'tests/emulator/cli.test.ts', 'tests/docs/tsdoc.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     exclude: ['**/node_modules/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['**/node_modules/**', ...packaged, ...e2e] } },
+      { extends: true, test: { name: 'package', include: packaged } },
+      { extends: true, test: { name: 'e2e', include: e2e } },
+    ],
   },
 });

@@ -31,11 +31,9 @@ export function phashDistance(first: string, second: string): number {
   }
   let distance = 0;
   // One hex digit (4 bits) at a time: exact for any length, no BigInt, no 53-bit limit.
-  // The terse forms keep the browser bundle under 400 bytes: `for…in` over a string visits
-  // its indices (a key someone added to a prototype reads the same on both sides, so it
-  // XORs to 0), and `^` reads each `"0x" + digit` as a number.
-  for (const i in first as unknown as object) {
-    for (let x = (('0x' + first[i as never]) as never) ^ (('0x' + second[i as never]) as never); x; x &= x - 1) distance++;
+  for (let i = 0; i < first.length; i++) {
+    let bits = parseInt(first[i]!, 16) ^ parseInt(second[i]!, 16);
+    for (; bits; bits &= bits - 1) distance++;
   }
   return distance;
 }

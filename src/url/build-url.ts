@@ -4,7 +4,7 @@
  * No fetch, no crypto: safe in browsers and at the edge. Signing lives in the server entry.
  */
 import { encodeExistingQuery, encodeFormComponent, encodePath, encodeTransformationQuery } from './encode.js';
-import { resolveEndpoint, sourceOrigin } from './origin.js';
+import { parseSource, resolveEndpoint } from './origin.js';
 import { renderSteps } from './transformation.js';
 import type { BuildUrlOptions } from './types.js';
 import { fail, record, text } from './values.js';
@@ -29,38 +29,40 @@ function appendQuery(query: string, part: string): string {
  * @param options - See {@link BuildUrlOptions}.
  * @returns The URL; never an empty string.
  * @throws {TypeError} Neither or both of `path`/`src`; `urlEndpoint` or an absolute `src`
- *   is not a valid http(s) URL; a bad `transformationPosition`; a value of the wrong type.
+ *   is not a valid http(s) URL (the host is always the one `new URL(src)` gives); a `.` or
+ *   `..` segment in `path` (any spelling, such as `%2e`); a `/` in a transformation value
+ *   (except `defaultImage`, `overlayImage`, `fontFamily` and overlay inputs); overlays nested
+ *   deeper than 16 levels; a bad `transformationPosition`; a value of the wrong type.
  * @throws {RangeError} A number in `transformation` or `queryParameters` is not finite.
  * @example
  * buildUrl({ urlEndpoint: 'https://ik.imagekit.io/demo', path: '/a.jpg', transformation: [{ width: 300 }] });
  * // "https://ik.imagekit.io/demo/tr:w-300/a.jpg"
  */
 export function buildUrl(options: BuildUrlOptions): string {
-  if (!record(options, 'options')) fail('options', 'an object');
+  if (!record(options, 'options')) fail('options', 'be an object');
   const { path, src, transformation, transformationPosition: position, queryParameters } = options;
   let inQuery = position === 'query';
-  if (!inQuery && position !== undefined && position !== 'path') fail('transformationPosition', '"path" or "query"');
+  if (!inQuery && position !== undefined && position !== 'path') fail('transformationPosition', 'be "path" or "query"');
   const isPath = path !== undefined && path !== null;
   if (isPath === (src !== undefined && src !== null)) throw new TypeError('Give exactly one of `path` or `src`');
   let { origin, path: encodedPath, query } = resolveEndpoint(options.urlEndpoint);
   const tr = renderSteps(transformation, 'transformation');
   const source = isPath ? path : src;
-  if (typeof source !== 'string' || !source) fail(isPath ? 'path' : 'src', 'a non-empty string');
+  if (typeof source !== 'string' || !source) fail(isPath ? 'path' : 'src', 'be a non-empty string');
   let fragment = '';
-  if (!isPath && /^https?:/i.test(source)) {
-    // Authority, raw path, raw query, raw fragment.
-    const parts = /^(https?:\/\/[^/?#\\]*)([^?#]*)(?:\?([^#]*))?(?:#(.*))?/is.exec(source);
-    origin = sourceOrigin(parts ? parts[1]! : source);
-    encodedPath = encodePath(parts![2] || '/');
-    query = encodeExistingQuery(parts![3] ?? '');
-    if (parts![4] !== undefined) fragment = '#' + encodeExistingQuery(parts![4]);
+  const absolute = isPath ? undefined : parseSource(source);
+  if (absolute) {
+    // Built from the parsed parts: the host is the one every client sees (rule 3).
+    ({ origin, path: encodedPath, query, fragment } = absolute);
     inQuery = true;
   } else {
     // Encoded apart (regex tests on fresh concatenations are slow), joined without "//" (rule 3).
     const rest = encodePath(source);
-    const segment = tr && !inQuery ? encodePath(tr) : '';
-    encodedPath +=
-      (segment && '/tr:' + (segment.endsWith('/') ? segment.slice(0, -1) : segment)) + (rest[0] === '/' ? rest : '/' + rest);
+    // Every client resolves "." and ".." before requesting, which would drop the tr segment
+    // or leave the endpoint's path (rule 3). `rest` is encoded: a backslash is "%5C" there, never a "/".
+    if (/(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i.test(rest)) fail(isPath ? 'path' : 'src', "not contain '.' or '..' segments (%2e included)");
+    // `tr` has no "/" (rule 7), so it is one segment.
+    encodedPath += (tr && !inQuery ? '/tr:' + encodePath(tr) : '') + (rest[0] === '/' ? rest : '/' + rest);
   }
   if (record(queryParameters, 'queryParameters')) {
     for (const name of Object.keys(queryParameters!)) {

@@ -29,15 +29,19 @@ const percent = (char: string): string => '%' + char.charCodeAt(0).toString(16).
  * `encodeURI` based encoders changes, or a run of `/`. A plain character class (no
  * alternation) keeps this first test fast; text with a `%` escape takes the full path.
  */
-const uriUnsafe = /[^\w\-.~!$'()*,;=:@/]|\/\//;
+const uriUnsafe = /[^\w\-.~!$()*,;=:@/]|\/\//;
 /** The same for a path, which also keeps `&` and `+`. */
 const pathUnsafe = /[^\w\-.~!$&'()*+,;=:@/]|\/\//;
 /** What a path must encode although `encodeURI` keeps it (and runs of `/`). */
 const pathExtras = /%25(?=[\dA-F]{2})|[?#]|\/\/+/gi;
-/** What a `tr` query value must encode although `encodeURI` keeps it. */
-const trQueryExtras = /%25(?=[\dA-F]{2})|[&+#]/gi;
-/** What a query or fragment must encode although `encodeURI` keeps it. */
-const queryExtras = /%25(?=[\dA-F]{2})|#/gi;
+/**
+ * What a `tr` query value must encode although `encodeURI` keeps it (`'` because the
+ * WHATWG parser encodes it in the query of an http(s) URL: the URL we print and sign is
+ * the URL that is requested).
+ */
+const trQueryExtras = /%25(?=[\dA-F]{2})|[&+#']/gi;
+/** What a query or fragment must encode although `encodeURI` keeps it (`'`: as above). */
+const queryExtras = /%25(?=[\dA-F]{2})|[#']/gi;
 
 /**
  * `encodeURI` (which keeps RFC 3986 pchar, `/`, `?` and `#`) with the matches of `extra`

@@ -35,20 +35,30 @@ function lastOf<T>(parse: (input: unknown) => T): (input: unknown) => T {
 }
 
 /**
- * Parses an explicit `http(s)://` URL without credentials or fragment.
- * (The WHATWG parser alone would also accept "https:host" and "https:\\host".)
+ * Parses an explicit `http(s)://` URL (two backslashes count as `//`) without credentials. (The WHATWG
+ * parser alone would also accept "https:host" and "https:/host".)
  * @throws {TypeError} Naming `option`, for anything else.
  */
-function httpUrl(text: unknown, option: string): URL {
+function httpUrl(text: string, option: string): URL {
   let url: URL | undefined;
   try {
-    url = new URL(text as string);
+    url = new URL(text);
   } catch {
     // reported below
   }
-  return typeof text === 'string' && /^https?:\/\/[^#]*$/i.test(text) && url && !url.username && !url.password
+  return url && /^https?:[/\\]{2}/i.test(text) && !url.username && !url.password
     ? url
-    : fail(option, 'an absolute http(s) URL without credentials or fragment');
+    : fail(option, 'be an absolute http(s) URL without credentials');
+}
+
+/** The parts of a parsed URL, each encoded by our rules (the parser's encoding is kept). */
+function parts(url: URL): ParsedSource {
+  return {
+    origin: url.origin,
+    path: encodePath(url.pathname),
+    query: encodeExistingQuery(url.search.slice(1)),
+    fragment: url.hash && '#' + encodeExistingQuery(url.hash.slice(1)),
+  };
 }
 
 /**
@@ -56,18 +66,27 @@ function httpUrl(text: unknown, option: string): URL {
  * @throws {TypeError} It is not a string, not an absolute http(s) URL, has credentials or a fragment.
  */
 export const resolveEndpoint: (endpoint: unknown) => ParsedEndpoint = /* @__PURE__ */ lastOf((endpoint) => {
-  const url = httpUrl(endpoint, 'urlEndpoint');
-  return {
-    origin: url.origin,
-    path: encodePath(url.pathname).replace(/\/+$/, ''),
-    query: encodeExistingQuery(url.search.slice(1)),
-  };
+  if (typeof endpoint !== 'string' || endpoint.includes('#')) fail('urlEndpoint', 'be an absolute http(s) URL without fragment');
+  const parsed = parts(httpUrl(endpoint, 'urlEndpoint'));
+  return { ...parsed, path: parsed.path.replace(/\/+$/, '') };
 });
 
+/** An absolute `src`, parsed; every part already encoded. */
+export interface ParsedSource extends ParsedEndpoint {
+  /** `#…` or `""`. */
+  readonly fragment: string;
+}
+
 /**
- * The normalised origin of an `http(s)://host[:port]` authority prefix.
- * @throws {TypeError} Naming `src`: no `//`, no host, an invalid host, or credentials.
+ * Parses `src` the way every client will: with the WHATWG parser (which strips leading
+ * spaces and controls, drops tabs and newlines, and reads a backslash as `/`), so the host we
+ * print is the host that is requested. `undefined` for a relative `src` (one that does
+ * not start with a scheme).
+ * @throws {TypeError} Naming `src`: another scheme, a broken `http(s)` URL, or credentials.
  */
-export const sourceOrigin: (authority: string) => string = /* @__PURE__ */ lastOf(
-  (authority) => httpUrl(authority + '/', 'src').origin,
-);
+export const parseSource: (src: unknown) => ParsedSource | undefined = /* @__PURE__ */ lastOf((src) => {
+  // What the parser reads: no leading spaces or controls, no tabs or newlines.
+  const written = (src as string).replace(/[\t\n\r]/g, '').replace(/^[\0- ]+/, '');
+  if (!/^[a-z][\w+.-]*:/i.test(written)) return undefined;
+  return parts(httpUrl(written, 'src'));
+});

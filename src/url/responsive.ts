@@ -14,13 +14,13 @@ const defaultImageBreakpoints = [16, 32, 48, 64, 96, 128, 256, 384];
 
 /** `value` when it is a finite number > 0. */
 function positive(value: unknown, option: string): number {
-  if (typeof value !== 'number') fail(option, 'a number');
-  return value > 0 && value < Infinity ? value : fail(option, 'a finite number > 0', RangeError);
+  if (typeof value !== 'number') fail(option, 'be a number');
+  return value > 0 && value < Infinity ? value : fail(option, 'be a finite number > 0', RangeError);
 }
 
 /** The breakpoints of `value` (or `fallback`), validated, ascending and without repeats. */
 function breakpoints(value: unknown, fallback: number[], option: string, more: number[] = []): number[] {
-  if (value !== undefined && !Array.isArray(value)) fail(option, 'an array of numbers');
+  if (value !== undefined && !Array.isArray(value)) fail(option, 'be an array of numbers');
   const list = ((value as unknown[] | undefined) ?? fallback).map((item, i) => positive(item, option + '[' + i + ']'));
   return [...new Set(list.concat(more))].sort((a, b) => a - b);
 }
@@ -44,12 +44,12 @@ function breakpoints(value: unknown, fallback: number[], option: string, more: n
  * // { src: '…/tr:w-828,c-at_max/a.jpg', srcSet: '…w-640… 1x, …w-828… 2x', width: 400 }
  */
 export function getResponsiveImageAttributes(options: ResponsiveImageOptions): ResponsiveImageAttributes {
-  if (!record(options, 'options')) fail('options', 'an object');
+  if (!record(options, 'options')) fail('options', 'be an object');
   const { width, sizes, maxWidth, deviceBreakpoints, imageBreakpoints, transformation = [], ...rest } = options;
   if (width !== undefined) positive(width, 'width');
   if (maxWidth !== undefined) positive(maxWidth, 'maxWidth');
-  if (sizes !== undefined && typeof sizes !== 'string') fail('sizes', 'a string');
-  if (!Array.isArray(transformation)) fail('transformation', 'an array');
+  if (sizes !== undefined && typeof sizes !== 'string') fail('sizes', 'be a string');
+  if (!Array.isArray(transformation)) fail('transformation', 'be an array');
   const device = breakpoints(deviceBreakpoints, defaultDeviceBreakpoints, 'deviceBreakpoints');
   const all = breakpoints(imageBreakpoints, defaultImageBreakpoints, 'imageBreakpoints', device);
   // Candidate widths and descriptors, as @imagekit/javascript chooses them.

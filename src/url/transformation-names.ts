@@ -1,53 +1,166 @@
 /**
  * @module url/transformation-names
- * The name → URL key table (url-rules §5 and Part A rule 6): new-generation camelCase
- * names, the seed's legacy names and the deprecated overlay keys. Pure. Not public API.
+ * The name → URL key table: the new-generation camelCase names, the legacy names with
+ * their snake_case spellings, and the deprecated overlay keys. Pure. Not public API.
  */
 
 /**
- * The names, space-separated. An entry is `name` when its key is the initials of the
- * camelCase name, lower-cased (`cropMode` → `cm`, `overlayImageDPR` → `oidpr`);
- * `name:-` when it is an effect `e-` + the lower-cased name without an `ai`/`effect`
- * prefix (`aiUpscale` → `e-upscale`); otherwise `name:key`. A name marked `_` is also
- * known in snake_case (its upper-case runs become `_` + lower case: `effectUSM` →
- * `effect_usm`). A name starting with an upper-case letter is a deprecated `overlay…`
- * name, known in snake_case too. `raw` maps to itself so that `RAW` and `Raw` find it.
+ * Every known name and its URL key, written out so that grepping a key (`cm`) finds its
+ * name (`cropMode`). `raw` maps to itself so that `RAW` and `Raw` find it; the value of
+ * `raw` is inserted as it is. No prototype: `constructor` and friends are not names.
  */
-const names =
-  'width height _aspectRatio background:bg border crop _cropMode dpr:dpr focus:fo quality x xCenter y ' +
-  'yCenter format videoCodec audioCodec radius rotation:rt rotate:rt blur:bl named _defaultImage ' +
-  'flip:fl original:orig startOffset endOffset duration:du streamingResolutions grayscale:- ' +
-  'aiUpscale:- aiRetouch:- aiVariation:e-genvar aiDropShadow:- aiChangeBackground:e-changebg ' +
-  'aiRemoveBackground:e-bgremove aiRemoveBackgroundExternal:e-removedotbg aiEdit:- ' +
-  'contrastStretch:e-contrast shadow:- sharpen:- unsharpMask:e-usm gradient:- colorReplace colorize:- ' +
-  'distort:- progressive:pr lossless:lo _colorProfile metadata:md opacity trim zoom page:pg fontSize ' +
-  'fontFamily fontColor:co innerAlignment padding:pa alpha:al typography:tg lineHeight fontOutline:fol ' +
-  'fontShadow:fsh color:co layerMode density:dn raw:raw _effectSharpen:- _effectUSM:- ' +
-  '_effectContrast:- _effectGray:e-grayscale _effectShadow:- _effectGradient:- X Y Focus:ofo Height ' +
-  'Width Image ImageTrim ImageAspectRatio ImageBackground:oibg ImageBorder ImageDPR ImageQuality ' +
-  'ImageCropping ImageFocus:oifo Text TextFontSize:ots TextFontFamily:otf TextColor ' +
-  'TextTransparency:oa Alpha TextTypography Background:obg TextEncoded TextWidth TextBackground:otbg ' +
-  'TextPadding TextInnerAlignment Radius';
-
-let table: Record<string, string | undefined> | undefined;
+const keys: Readonly<Record<string, string | undefined>> = /* @__PURE__ */ Object.assign(Object.create(null) as object, {
+  // Resize, crop, format and the image and video basics.
+  width: 'w',
+  height: 'h',
+  aspectRatio: 'ar',
+  aspect_ratio: 'ar',
+  background: 'bg',
+  border: 'b',
+  crop: 'c',
+  cropMode: 'cm',
+  crop_mode: 'cm',
+  dpr: 'dpr',
+  focus: 'fo',
+  quality: 'q',
+  x: 'x',
+  xCenter: 'xc',
+  y: 'y',
+  yCenter: 'yc',
+  format: 'f',
+  videoCodec: 'vc',
+  audioCodec: 'ac',
+  radius: 'r',
+  rotation: 'rt',
+  rotate: 'rt',
+  blur: 'bl',
+  named: 'n',
+  defaultImage: 'di',
+  default_image: 'di',
+  flip: 'fl',
+  original: 'orig',
+  startOffset: 'so',
+  endOffset: 'eo',
+  duration: 'du',
+  streamingResolutions: 'sr',
+  // Effects and AI transformations.
+  grayscale: 'e-grayscale',
+  aiUpscale: 'e-upscale',
+  aiRetouch: 'e-retouch',
+  aiVariation: 'e-genvar',
+  aiDropShadow: 'e-dropshadow',
+  aiChangeBackground: 'e-changebg',
+  aiRemoveBackground: 'e-bgremove',
+  aiRemoveBackgroundExternal: 'e-removedotbg',
+  aiEdit: 'e-edit',
+  contrastStretch: 'e-contrast',
+  shadow: 'e-shadow',
+  sharpen: 'e-sharpen',
+  unsharpMask: 'e-usm',
+  gradient: 'e-gradient',
+  colorReplace: 'cr',
+  colorize: 'e-colorize',
+  distort: 'e-distort',
+  // Output, text and subtitle layers.
+  progressive: 'pr',
+  lossless: 'lo',
+  colorProfile: 'cp',
+  color_profile: 'cp',
+  metadata: 'md',
+  opacity: 'o',
+  trim: 't',
+  zoom: 'z',
+  page: 'pg',
+  fontSize: 'fs',
+  fontFamily: 'ff',
+  fontColor: 'co',
+  innerAlignment: 'ia',
+  padding: 'pa',
+  alpha: 'al',
+  typography: 'tg',
+  lineHeight: 'lh',
+  fontOutline: 'fol',
+  fontShadow: 'fsh',
+  color: 'co',
+  layerMode: 'lm',
+  density: 'dn',
+  raw: 'raw',
+  // Legacy effect names (the seed's camelCase and snake_case spellings).
+  effectSharpen: 'e-sharpen',
+  effect_sharpen: 'e-sharpen',
+  effectUSM: 'e-usm',
+  effect_usm: 'e-usm',
+  effectContrast: 'e-contrast',
+  effect_contrast: 'e-contrast',
+  effectGray: 'e-grayscale',
+  effect_gray: 'e-grayscale',
+  effectShadow: 'e-shadow',
+  effect_shadow: 'e-shadow',
+  effectGradient: 'e-gradient',
+  effect_gradient: 'e-gradient',
+  // Deprecated overlay keys (legacy SDKs, before overlay objects).
+  overlayX: 'ox',
+  overlay_x: 'ox',
+  overlayY: 'oy',
+  overlay_y: 'oy',
+  overlayFocus: 'ofo',
+  overlay_focus: 'ofo',
+  overlayHeight: 'oh',
+  overlay_height: 'oh',
+  overlayWidth: 'ow',
+  overlay_width: 'ow',
+  overlayImage: 'oi',
+  overlay_image: 'oi',
+  overlayImageTrim: 'oit',
+  overlay_image_trim: 'oit',
+  overlayImageAspectRatio: 'oiar',
+  overlay_image_aspect_ratio: 'oiar',
+  overlayImageBackground: 'oibg',
+  overlay_image_background: 'oibg',
+  overlayImageBorder: 'oib',
+  overlay_image_border: 'oib',
+  overlayImageDPR: 'oidpr',
+  overlay_image_dpr: 'oidpr',
+  overlayImageQuality: 'oiq',
+  overlay_image_quality: 'oiq',
+  overlayImageCropping: 'oic',
+  overlay_image_cropping: 'oic',
+  overlayImageFocus: 'oifo',
+  overlay_image_focus: 'oifo',
+  overlayText: 'ot',
+  overlay_text: 'ot',
+  overlayTextFontSize: 'ots',
+  overlay_text_font_size: 'ots',
+  overlayTextFontFamily: 'otf',
+  overlay_text_font_family: 'otf',
+  overlayTextColor: 'otc',
+  overlay_text_color: 'otc',
+  overlayTextTransparency: 'oa',
+  overlay_text_transparency: 'oa',
+  overlayAlpha: 'oa',
+  overlay_alpha: 'oa',
+  overlayTextTypography: 'ott',
+  overlay_text_typography: 'ott',
+  overlayBackground: 'obg',
+  overlay_background: 'obg',
+  overlayTextEncoded: 'ote',
+  overlay_text_encoded: 'ote',
+  overlayTextWidth: 'otw',
+  overlay_text_width: 'otw',
+  overlayTextBackground: 'otbg',
+  overlay_text_background: 'otbg',
+  overlayTextPadding: 'otp',
+  overlay_text_padding: 'otp',
+  overlayTextInnerAlignment: 'otia',
+  overlay_text_inner_alignment: 'otia',
+  overlayRadius: 'or',
+  overlay_radius: 'or',
+});
 
 /**
  * The URL key for a name: exact match first, then the lower-cased name, else the name
- * itself (unknown keys pass through verbatim; rule 6). The table is built on first use.
+ * itself (unknown keys pass through verbatim).
  */
 export function lookupKey(name: string): string {
-  if (!table) {
-    // No prototype: `constructor` and friends are not names.
-    table = Object.create(null) as Record<string, string | undefined>;
-    for (const entry of names.split(' ')) {
-      let [word, key] = entry.split(':') as [string, string?];
-      const snake = word < 'a';
-      if (snake) word = word < '_' ? 'overlay' + word : word.slice(1);
-      if (key === '-') key = 'e-' + word.replace(/^(ai|effect)/, '').toLowerCase();
-      key ??= (word[0] + word.replace(/[^A-Z]/g, '')).toLowerCase();
-      if (snake) table[word.replace(/[A-Z]+/g, (run) => '_' + run.toLowerCase())] = key;
-      table[word] = key;
-    }
-  }
-  return table[name] ?? table[name.toLowerCase()] ?? name;
+  return keys[name] ?? keys[name.toLowerCase()] ?? name;
 }

@@ -1,8 +1,8 @@
 // The root entry's browser build (package.json `exports["."].browser` → dist/index-browser.*),
 // resolved the way bundlers resolve it: from a consumer folder whose node_modules links to
 // this package. What a browser bundler gets for `upload` has no Node transport; a Node
-// build still has it; both builds export the same names and share the error classes; and
-// the browser bundle uploads in a real Chromium through XMLHttpRequest.
+// build still has it; both builds export the same names and share the error classes.
+// (tests/runtimes/browser-bundle.test.ts uploads with that bundle in a real Chromium.)
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { build, type Platform } from 'esbuild';
 import { existsSync } from 'node:fs';
@@ -13,7 +13,6 @@ import { gzipSync } from 'node:zlib';
 import ts from 'typescript';
 import { consumerDir, distDir, distExportNames, importDist, repoRoot, requireDist } from './helpers.js';
 import { startUploadServer, okResponder, type UploadServer } from '../upload/server.js';
-import { chromiumFlags, chromiumPath, requireChromium } from '../support/chromium.js';
 
 type Module = Record<string, any>;
 
@@ -261,78 +260,5 @@ describe('which transport each build sends with on Node', () => {
     const result = await browserEsm.upload(options('https://upload.example.invalid', { fetch: injected }));
     expect(result.fileId).toBe('injected');
     expect(calls).toEqual(['https://upload.example.invalid/api/v1/files/upload']);
-  });
-});
-
-describe('the browser bundle in Chromium', () => {
-  let server: UploadServer | undefined;
-
-  afterAll(async () => {
-    await server?.close();
-  });
-
-  it('uploads through XMLHttpRequest (never fetch), with progress ending at the body size', async () => {
-    requireChromium();
-    const { text: app } = await bundle(
-      `import { upload, isImageKitError } from 'imagekit-universal'; window.ik = { upload, isImageKitError };`,
-      { platform: 'browser', minify: true },
-    );
-    expect(around(app, nodeTransport)).toBeUndefined();
-    const page = `<!doctype html><meta charset="utf-8"><script src="/app.js"></script>`;
-    const ok = okResponder();
-    server = await startUploadServer({
-      respond: (req, res, attempt, received) => {
-        if (req.method === 'GET') {
-          const js = req.url === '/app.js';
-          res.writeHead(js || req.url === '/' ? 200 : 404, { 'content-type': js ? 'text/javascript' : 'text/html; charset=utf-8' });
-          res.end(js ? app : page);
-          return;
-        }
-        return ok(req, res, attempt, received);
-      },
-    });
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: [...chromiumFlags] });
-    try {
-      const tab = await browser.newPage();
-      await tab.goto(`${server.url}/`);
-      await tab.waitForFunction(() => (window as any).ik !== undefined, undefined, { timeout: 15_000 });
-      const outcome = await tab.evaluate(async (size: number) => {
-        const counts = { fetch: 0, xhr: 0 };
-        const realFetch = window.fetch;
-        window.fetch = (...args: Parameters<typeof fetch>) => {
-          counts.fetch++;
-          return realFetch(...args);
-        };
-        const realSend = XMLHttpRequest.prototype.send;
-        XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body) {
-          counts.xhr++;
-          return realSend.call(this, body);
-        };
-        const events: number[][] = [];
-        const bytes = new Uint8Array(size);
-        for (let i = 0; i < size; i++) bytes[i] = i % 251;
-        const result = await (window as any).ik.upload({
-          file: new Blob([bytes]),
-          fileName: 'chromium.bin',
-          publicKey: 'public_browser',
-          token: 'tok',
-          signature: 'sig',
-          expire: 1900000000,
-          uploadBaseUrl: location.origin,
-          onProgress: (p: { loaded: number; total: number }) => events.push([p.loaded, p.total]),
-        });
-        return { fileId: result.fileId, size: result.size, counts, events };
-      }, 1 << 20);
-      expect(outcome.fileId).toBe('file_1');
-      expect(outcome.size).toBe(1 << 20);
-      expect(outcome.counts).toEqual({ fetch: 0, xhr: 1 });
-      const received = server.received.find((r) => r.method === 'POST')!;
-      expect(received.form?.get('fileName')).toBe('chromium.bin');
-      expect(outcome.events.length).toBeGreaterThan(0);
-      expect(outcome.events.at(-1)).toEqual([received.bodyLength, received.bodyLength]);
-    } finally {
-      await browser.close();
-    }
   });
 });

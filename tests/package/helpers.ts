@@ -15,7 +15,7 @@ const run = promisify(execFile);
 
 /** Throws a helpful error when the package has not been built. */
 export function requireDist(): void {
-  for (const entry of ['index', 'server', 'server-browser', 'testing']) {
+  for (const entry of ['index', 'index-browser', 'server', 'server-browser', 'testing']) {
     if (!existsSync(join(distDir, `${entry}.js`)) || !existsSync(join(distDir, `${entry}.cjs`))) {
       throw new Error(`dist/${entry}.{js,cjs} is missing: run \`npm run build\` first (npm test does)`);
     }

@@ -23,6 +23,8 @@ describe('package metadata', () => {
       cwd: repoRoot,
       timeout: 60_000,
       maxBuffer: 32 << 20,
+      // attw runs `npm pack`, whose `prepack` would rebuild dist/ under the other tests' feet.
+      env: { ...process.env, npm_config_ignore_scripts: 'true' },
     }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
     const report = JSON.parse(stdout) as { analysis: { problems: Array<{ kind: string; entrypoint: string; resolutionKind?: string }> } };
     // The JSON report keeps the problems the profile ignores; drop node10 the same way.
@@ -38,6 +40,23 @@ describe('package metadata', () => {
     expect(pkg.sideEffects).toBe(false);
     expect(pkg.files).toEqual(['dist']);
   });
+
+  it('ships the MIT LICENSE it declares, names its repository, and builds before every pack', async () => {
+    const pkg = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as Record<string, any>;
+    expect(pkg.license).toBe('MIT');
+    const license = await readFile(join(repoRoot, 'LICENSE'), 'utf8');
+    expect(license).toMatch(/^MIT License\n\nCopyright \(c\) 2026 imagekit-universal contributors\n/);
+    expect(license).toMatch(/THE SOFTWARE IS PROVIDED "AS IS"/);
+    expect(pkg.repository?.url).toMatch(/^git\+https:\/\/github\.com\/imagekit-universal\/imagekit-universal\.git$/);
+    // `npm pack` and `npm publish` run prepack: a stale or missing dist/ is rebuilt first.
+    expect(pkg.scripts.prepack).toBe('npm run build');
+    expect(pkg.scripts.build).toMatch(/^tsup --silent && node \.ci\/build-server-browser\.mjs$/);
+    const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot, maxBuffer: 32 << 20 });
+    const files = (JSON.parse(stdout) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path);
+    expect(files).toContain('LICENSE');
+    expect(files).toContain('dist/server-browser.d.ts');
+    expect(files.filter((f) => !f.startsWith('dist/')).sort()).toEqual(['LICENSE', 'README.md', 'package.json']);
+  }, 60_000);
 
   it('lists the runtime conditions of ./server before browser, and browser before the defaults', async () => {
     const pkg = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as Record<string, any>;

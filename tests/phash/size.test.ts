@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 const entry = fileURLToPath(new URL('../../src/index.ts', import.meta.url));
 
 describe('phashDistance bundle size', () => {
-  it('costs at most 400 bytes min+gz when it is the only import, error classes included', async () => {
+  it('costs at most 450 bytes min+gz when it is the only import, error classes included', async () => {
     const result = await build({
       stdin: { contents: `export { phashDistance } from ${JSON.stringify(entry)};`, resolveDir: process.cwd(), loader: 'ts' },
       bundle: true,
@@ -18,6 +18,6 @@ describe('phashDistance bundle size', () => {
     });
     const code = result.outputFiles[0]!.contents;
     const size = gzipSync(code, { level: 9 }).length;
-    expect(size).toBeLessThanOrEqual(400);
+    expect(size).toBeLessThanOrEqual(450);
   });
 });

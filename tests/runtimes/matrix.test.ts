@@ -1,5 +1,5 @@
 // The runtime matrix (product.md gap 5; style.md §2.8 rule 6): the BUILT package runs in
-// Node 22, Deno, Bun, workerd (via miniflare) and Debian Chromium, each computing known
+// Node 22, Deno, Bun, workerd (via miniflare) and Chromium, each computing known
 // answers with tests/runtimes/probe.mjs. Truth comes from the host Node: node:crypto HMACs,
 // published pHash vectors and a BigInt popcount, and the same dist/ calls made here.
 // The runtimes are installed by `npm run setup` (.ci/install.sh); a missing one fails.
@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { chromiumFlags, chromiumPath, requireChromium } from '../support/chromium.js';
 import { bundleWorker, loadMiniflare, repoRoot, runtimeBinary, runtimeEnv, runtimesDir } from '../support/runtimes.js';
+import { chromiumLaunchOptions } from '../support/chromium.js';
 
 const run = promisify(execFile);
 type Json = any;
@@ -163,11 +163,10 @@ async function runWorkerd(): Promise<Json> {
   }
 }
 
-/** Debian Chromium loads dist/index.js and dist/server-browser.js as native ES modules. */
+/** Chromium loads dist/index.js and dist/server-browser.js as native ES modules. */
 async function runChromium(): Promise<Json> {
-  requireChromium();
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: [...chromiumFlags] });
+  const browser = await chromium.launch(await chromiumLaunchOptions());
   try {
     const page = await browser.newPage();
     const errors: string[] = [];
@@ -231,13 +230,11 @@ beforeAll(async () => {
   // All runtimes at once: the matrix is bound by process start-up, not CPU.
   await Promise.all(
     runtimes.map(async ([name, runner]) => {
-      const started = Date.now();
       try {
         results.set(name, { value: await runner() });
       } catch (error) {
         results.set(name, { error });
       }
-      console.log(`runtime matrix: ${name} finished in ${Date.now() - started} ms`);
     }),
   );
 }, 90_000);
@@ -267,7 +264,7 @@ describe.each(runtimes.map(([name]) => name))('%s', (name) => {
 
   it('loads the package and sees the same root exports as Node', () => {
     const r = result();
-    console.log(`runtime matrix: ${name} = ${r.runtime}${r.userAgent ? ` (${r.userAgent})` : ''}`);
+    console.log(`runtime matrix: ${name} = ${r.userAgent ?? r.runtime}`);
     expect(r.rootExports).toEqual(host.rootNames);
   });
 

@@ -1,7 +1,7 @@
-// Real browser: Debian Chromium loads the built dist/index.js from a loopback server and
+// Real browser: Chromium loads the built dist/index.js from a loopback server and
 // uploads a generated 8 MiB Blob with `upload()` (XMLHttpRequest transport) to the same
 // server, which parses the multipart body for real. A second upload is aborted mid-way.
-// Needs `npm run build` (npm test builds first) and /usr/bin/chromium (`npm run setup`).
+// Needs `npm run build` (npm test builds first) and Chromium (`npm run setup`, or `CHROMIUM_PATH`).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -12,7 +12,7 @@ import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
 import { parseForm } from './server.js';
-import { chromiumFlags, chromiumPath, requireChromium } from '../support/chromium.js';
+import { chromiumLaunchOptions } from '../support/chromium.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 // IK_TEST_DIST_DIR lets a developer point at another build output (e.g. while another
@@ -99,7 +99,6 @@ beforeAll(async () => {
   if (!existsSync(join(distDir, 'index.js'))) {
     throw new Error('dist/index.js is missing: run `npm run build` (npm test builds first)');
   }
-  requireChromium();
   server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -145,11 +144,7 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   userDataDir = await mkdtemp(join(tmpdir(), 'ik-chromium-'));
   const { chromium } = await import('playwright-core');
-  browser = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: [...chromiumFlags],
-  });
+  browser = await chromium.launchPersistentContext(userDataDir, await chromiumLaunchOptions());
 }, 60_000);
 
 afterAll(async () => {

@@ -34,11 +34,12 @@ describe('overlay: text', () => {
   it('encodes emoji (astral plane) as UTF-8 base64', () => {
     expect(o({ type: 'text', text: 'hi 🎉' })).toBe(`l-text,ie-${b64('hi 🎉')},l-end`);
   });
-  it('drops the layer when text is empty', () => {
-    expect(bts([{ width: 1, overlay: { type: 'text', text: '' } }])).toBe('w-1');
+  // Was: the layer vanished silently. Now a TypeError naming the field (issue 11 item 10).
+  it('refuses an empty text with a TypeError naming it', () => {
+    expect(() => bts([{ width: 1, overlay: { type: 'text', text: '' } }])).toThrow(/`transformation\[0\]\.overlay\.text` must be a non-empty string/);
   });
-  it('drops the layer when text is missing', () => {
-    expect(bts([{ width: 1, overlay: { type: 'text' } as Overlay }])).toBe('w-1');
+  it('refuses a missing text with a TypeError naming it', () => {
+    expect(() => bts([{ width: 1, overlay: { type: 'text' } as Overlay }])).toThrow(/`transformation\[0\]\.overlay\.text`/);
   });
   it('appends nested transformations before l-end', () => {
     expect(
@@ -82,8 +83,12 @@ describe('overlay: image, video, subtitle input paths', () => {
       o({ type: 'subtitle', input: 's.srt', transformation: [{ color: 'red', fontOutline: '2_blue', fontShadow: 'blue_2' }] }),
     ).toBe('l-subtitles,i-s.srt,co-red,fol-2_blue,fsh-blue_2,l-end');
   });
-  it('drops an image layer without input', () => {
-    expect(bts([{ width: 1, overlay: { type: 'image', input: '' } }])).toBe('w-1');
+  it('refuses an image, video or subtitle layer without input, or with only "/"', () => {
+    for (const type of ['image', 'video', 'subtitle'] as const) {
+      expect(() => bts([{ width: 1, overlay: { type, input: '' } }])).toThrow(/`transformation\[0\]\.overlay\.input`/);
+      expect(() => bts([{ overlay: { type } as Overlay }])).toThrow(TypeError);
+      expect(() => bts([{ overlay: { type, input: '/' } }])).toThrow(/`transformation\[0\]\.overlay\.input`/);
+    }
   });
 });
 
@@ -91,8 +96,8 @@ describe('overlay: solid colour, layer mode, position, timing', () => {
   it('writes a solid colour as l-image,i-ik_canvas,bg-<color>', () => {
     expect(o({ type: 'solidColor', color: 'FF0000' })).toBe('l-image,i-ik_canvas,bg-FF0000,l-end');
   });
-  it('drops a solid colour without color', () => {
-    expect(bts([{ width: 1, overlay: { type: 'solidColor' } as Overlay }])).toBe('w-1');
+  it('refuses a solid colour without color', () => {
+    expect(() => bts([{ width: 1, overlay: { type: 'solidColor' } as Overlay }])).toThrow(/`transformation\[0\]\.overlay\.color`/);
   });
   it('writes layerMode as lm-<mode>', () => {
     expect(o({ type: 'image', input: 'a.png', layerMode: 'multiply' })).toBe('l-image,i-a.png,lm-multiply,l-end');
@@ -124,8 +129,8 @@ describe('overlay: solid colour, layer mode, position, timing', () => {
       o({ type: 'image', input: 'a.png', transformation: [{ overlay: { type: 'text', text: 'Hi' } }] }),
     ).toBe('l-image,i-a.png,l-text,i-Hi,l-end,l-end');
   });
-  it('drops an overlay without type', () => {
-    expect(bts([{ width: 1, overlay: { text: 'x' } as unknown as Overlay }])).toBe('w-1');
+  it('refuses an overlay without type', () => {
+    expect(() => bts([{ width: 1, overlay: { text: 'x' } as unknown as Overlay }])).toThrow(/`transformation\[0\]\.overlay\.type` must be "text"/);
   });
   it('keeps the overlay in its place among the step keys', () => {
     expect(bts([{ width: 1, overlay: { type: 'text', text: 'Hi' }, height: 2 }])).toBe('w-1,l-text,i-Hi,l-end,h-2');

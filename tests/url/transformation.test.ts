@@ -169,8 +169,9 @@ describe('buildTransformationString: values (rule 7, §3)', () => {
   it('keeps arithmetic strings unchanged', () => {
     expect(bts([{ width: 'iw_div_2', rotation: 'N45' }])).toBe('w-iw_div_2,rt-N45');
   });
-  it('renders an empty string on an ordinary key as key-', () => {
-    expect(bts([{ defaultImage: '' }])).toBe('di-');
+  // Was: `di-` (Node v7's output, which ImageKit ignores). Now a TypeError (issue 11 item 10).
+  it('refuses an empty string on an ordinary key', () => {
+    expect(() => bts([{ defaultImage: '' }])).toThrow(/`transformation\[0\]\.defaultImage` must not be empty/);
   });
   it('strips one outer slash from defaultImage and turns / into @@', () => {
     expect(bts([{ defaultImage: '/folder/file.jpg/' }])).toBe('di-folder@@file.jpg');
