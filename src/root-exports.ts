@@ -36,6 +36,8 @@ export { buildTransformationString } from './url/transformation.js';
 export { getResponsiveImageAttributes } from './url/responsive.js';
 export type {
   BuildUrlOptions,
+  BuildUrlSettings,
+  UrlSource,
   Transformation,
   ModernTransformation,
   LegacyTransformation,
@@ -62,6 +64,7 @@ export type {
   FocusValue,
   StreamingResolution,
   ResponsiveImageOptions,
+  ResponsiveImageSettings,
   ResponsiveImageAttributes,
 } from './url/types.js';
 export type { ClientUploadOptions } from './upload/client-upload.js';
