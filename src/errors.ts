@@ -118,7 +118,8 @@ export function headersToRecord(headers: Headers): Record<string, string> {
 }
 
 /**
- * The API answered with a status that is not a success.
+ * The API answered with a status that is not a success: 4xx, 5xx, or a redirect (3xx, or
+ * status 0 for a browser's opaque redirect), which this SDK never follows.
  * Use {@link ApiError.from} to get the subclass for a status.
  */
 export class ApiError extends ImageKitError {
@@ -148,7 +149,8 @@ export class ApiError extends ImageKitError {
   constructor(init: ApiErrorInit, options?: { cause?: unknown }) {
     const apiMessage = bodyField(init.body, 'message');
     // A proxy's HTML error page can be large: the message keeps its start, `body` keeps all of it.
-    const shown = apiMessage && apiMessage.length > 300 ? `${apiMessage.slice(0, 300)}…` : apiMessage;
+    // A 3xx (status 0: a browser's opaque redirect) is an error because redirects are never followed.
+    const shown = apiMessage && apiMessage.length > 300 ? `${apiMessage.slice(0, 300)}…` : apiMessage || (init.status < 400 ? 'redirect not followed' : '');
     super(`Request failed with status ${init.status}: ${init.method} ${init.path}${shown ? ` (${shown})` : ''}`, options);
     this.status = init.status;
     this.headers = init.headers;
@@ -218,10 +220,13 @@ export class ConnectionError extends ImageKitError {
   override readonly name: string = 'ConnectionError';
 }
 
-/** One attempt took longer than the `timeout` option. */
+/**
+ * An attempt ran into the `timeout` option: an API call took longer than `timeout` ms, or
+ * an upload moved no byte (sent or received) for `timeout` ms.
+ */
 export class TimeoutError extends ImageKitError {
   override readonly name: string = 'TimeoutError';
-  /** The per-attempt timeout that fired, in milliseconds. */
+  /** The timeout that fired (per attempt, or of inactivity for uploads), in milliseconds. */
   declare readonly timeoutMs: number;
   constructor(timeoutMs: number, message?: string, options?: { cause?: unknown }) {
     super(message ?? `Request timed out after ${timeoutMs} ms`, options);

@@ -44,7 +44,7 @@
  * - **Uploads** are not rate-limited by ImageKit: they share the concurrency bound and the
  *   queue, but never wait for a rate window, and their answers teach nothing.
  */
-import { retryDelay, retryTiming, serverRetryDelay } from './retry.js';
+import { retryTiming, retryWait, serverRetryDelay } from './retry.js';
 
 /** What a turn is for: `api` calls are paced by the learned rate; `upload` calls only by the concurrency bound. */
 export type PaceKind = 'api' | 'upload';
@@ -450,7 +450,7 @@ export class Pacer {
     call.rateLimits++;
     const limit = headerInteger(headers, 'x-ratelimit-limit');
     const interval = headerInteger(headers, 'x-ratelimit-interval');
-    const wait = serverRetryDelay(headers) ?? retryDelay(call.rateLimits);
+    const wait = serverRetryDelay(headers) ?? retryWait(call.rateLimits) ?? retryTiming.capMs;
     if (wait > retryTiming.maxServerWaitMs) return 'give-up';
     this.#lastPressure = now;
     const reopens = now + wait + resetGuardMs;

@@ -1,34 +1,19 @@
 /**
  * @module core/request
- * The request engine of the management API (server only). One call = one logical
- * request: it builds the URL, signs every attempt with HTTP Basic auth, runs each
- * attempt under its own timeout, honours the caller's `AbortSignal`, retries what is
- * safe to retry (see {@link RetryPolicy}) and turns the answer into a result with
- * `$ResponseMetadata` or into a typed {@link ApiError}.
- *
- * Abort design: each attempt owns one `AbortController`. Its timer is a plain
- * `setTimeout` (cleared in `finally`) and the caller's signal is forwarded to it by a
- * listener (removed in `finally`). We do not use `AbortSignal.timeout()` (its timer can
- * be neither cleared nor faked in tests) nor `AbortSignal.any()` (not needed with one
- * controller, and Node 20 had leaks with long-lived source signals); the single
- * controller works the same on every runtime, so there is nothing to feature-detect.
+ * Management API calls (server only). One call = one logical request: it builds the URL
+ * and the JSON body, signs every attempt with HTTP Basic auth, and runs the attempts
+ * through the request engine (`engine.ts`: per-attempt timeout, abort, retries as the
+ * endpoint's {@link RetryPolicy} allows, error mapping, redaction); the answer becomes a
+ * result with `$ResponseMetadata` or a typed `ApiError`.
  */
-import {
-  ApiError,
-  ConnectionError,
-  ImageKitError,
-  TimeoutError,
-  headersToRecord,
-  responseMetadata,
-} from '../errors.js';
+import { ConnectionError, ImageKitError, responseMetadata } from '../errors.js';
+import { neverConnected } from '../internal/connect-failure.js';
 import { withMetadata, type WithMetadata } from '../internal/metadata.js';
 import { sendFetch } from '../transport/fetch.js';
 import { authorizationHeader, requestSecrets, type ClientContext } from './context.js';
+import { runCall, type AttemptFailure, type RetryDecision } from './engine.js';
 import { queryString, type QueryValue } from './path.js';
-import { retryDelay, retryStatusCodes, retryTiming, serverRetryDelay, sleep } from './retry.js';
-import { raceAbort } from '../internal/abort.js';
-import { neverConnected } from '../internal/connect-failure.js';
-import { redact } from '../internal/redact.js';
+import { retryStatusCodes } from './retry.js';
 
 /** Options every API method accepts as its last argument; they override the client's options for one call. */
 export interface RequestOptions {
@@ -84,8 +69,6 @@ export interface ApiRequest extends RequestOptions {
   baseUrl?: string | undefined;
 }
 
-const maxTimerMs = 2_147_483_647;
-
 /** True when a connection error certainly happened before any byte of the request was sent. */
 export function failedBeforeSending(error: unknown): boolean {
   return error instanceof ConnectionError && neverConnected(error.cause);
@@ -95,15 +78,15 @@ function defaultPolicy(method: HttpMethod): RetryPolicy {
   return method === 'POST' || method === 'PATCH' ? 'safe' : 'always';
 }
 
-function retryableFailure(policy: RetryPolicy, error: unknown): boolean {
-  if (policy === 'never') return false;
-  if (!(error instanceof ConnectionError) && !(error instanceof TimeoutError)) return false;
-  return policy === 'always' || failedBeforeSending(error);
-}
-
-function retryableStatus(policy: RetryPolicy, status: number): boolean {
-  if (policy === 'never' || !retryStatusCodes.has(status)) return false;
-  return policy === 'always' || status === 429 || status === 408;
+/** The engine's retry decision for one failed attempt under `policy`. */
+function decide(policy: RetryPolicy, { status, sent }: AttemptFailure): RetryDecision {
+  const retry =
+    policy !== 'never' &&
+    (status === undefined
+      ? // No answer (connection failure, timeout): `safe` only when nothing was sent.
+        policy === 'always' || !sent
+      : retryStatusCodes.has(status) && (policy === 'always' || status === 429 || status === 408));
+  return { retry, indeterminate: false };
 }
 
 function resolveNumber(name: string, value: number | undefined, fallback: number, integer: boolean): number {
@@ -120,65 +103,14 @@ interface RawResponse {
   text: string;
 }
 
-async function attemptOnce(
-  context: ClientContext,
-  url: string,
-  init: RequestInit,
-  timeoutMs: number,
-  userSignal: AbortSignal | undefined,
-  describe: string,
-): Promise<RawResponse> {
-  const controller = new AbortController();
-  const timeoutMessage = `Request timed out after ${timeoutMs} ms: ${describe}`;
-  const timer =
-    timeoutMs > 0
-      ? setTimeout(() => controller.abort(new TimeoutError(timeoutMs, timeoutMessage)), Math.min(timeoutMs, maxTimerMs))
-      : undefined;
-  const onUserAbort = (): void => controller.abort(userSignal?.reason);
-  userSignal?.addEventListener('abort', onUserAbort, { once: true });
-  try {
-    const exchange = async (): Promise<RawResponse> => {
-      const response = await sendFetch(context.fetch, url, { ...init, signal: controller.signal }, describe);
-      let text: string;
-      try {
-        text = await response.text();
-      } catch (error) {
-        if (controller.signal.aborted) throw controller.signal.reason;
-        throw new ConnectionError(`Connection failed while reading the response: ${describe}`, { cause: error });
-      }
-      return { status: response.status, headers: headersToRecord(response.headers), text };
-    };
-    return await raceAbort(exchange(), controller.signal);
-  } catch (error) {
-    if (userSignal?.aborted) throw userSignal.reason;
-    if (controller.signal.aborted) {
-      const reason: unknown = controller.signal.reason;
-      throw reason instanceof TimeoutError ? reason : new TimeoutError(timeoutMs, timeoutMessage, { cause: error });
-    }
-    throw error;
-  } finally {
-    if (timer !== undefined) clearTimeout(timer);
-    userSignal?.removeEventListener('abort', onUserAbort);
-  }
-}
-
-function parseErrorBody(text: string): unknown {
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return { message: text };
-  }
-}
-
 /**
  * An `ImageKitError` for a 2xx answer that is not the JSON object the API promises, with
  * the response's status, headers and request id as `$ResponseMetadata`.
  */
-function unexpectedBody(raw: RawResponse, what: string, describe: string, cause?: unknown): ImageKitError {
+function unexpectedBody(raw: RawResponse, what: string, describe: string): ImageKitError {
   const metadata = responseMetadata(raw.status, raw.headers);
   const id = metadata.requestId ? ` (request id ${metadata.requestId})` : '';
-  const error = new ImageKitError(`The API answered ${raw.status} with ${what}: ${describe}${id}`, cause === undefined ? undefined : { cause });
+  const error = new ImageKitError(`The API answered ${raw.status} with ${what}: ${describe}${id}`);
   Object.defineProperty(error, '$ResponseMetadata', { value: metadata });
   return error;
 }
@@ -188,8 +120,9 @@ function parseSuccess<T>(raw: RawResponse, describe: string): WithMetadata<T> {
   if (raw.text.trim() !== '') {
     try {
       value = JSON.parse(raw.text) as unknown;
-    } catch (error) {
-      throw unexpectedBody(raw, 'a body that is not JSON', describe, error);
+    } catch {
+      // No `cause`: the parser's message quotes the body, which may echo a secret.
+      throw unexpectedBody(raw, 'a body that is not JSON', describe);
     }
   }
   if (value === null) value = {};
@@ -197,13 +130,12 @@ function parseSuccess<T>(raw: RawResponse, describe: string): WithMetadata<T> {
   return withMetadata(value as T & object, raw.status, raw.headers) as WithMetadata<T>;
 }
 
-function buildHeaders(context: ClientContext, extra: HeadersInit | undefined, hasBody: boolean): Headers {
+function buildHeaders(context: ClientContext, extra: HeadersInit | undefined): Record<string, string> {
   const headers = new Headers(extra);
   if (!headers.has('accept')) headers.set('Accept', 'application/json');
-  if (hasBody && !headers.has('content-type')) headers.set('Content-Type', 'application/json');
   // Built per attempt and never stored: the key lives only in the context's WeakMap.
   headers.set('Authorization', authorizationHeader(context));
-  return headers;
+  return Object.fromEntries(headers);
 }
 
 /**
@@ -217,52 +149,33 @@ function buildHeaders(context: ClientContext, extra: HeadersInit | undefined, ha
  * @throws the caller's `signal.reason`, unchanged, when the caller aborts.
  */
 export async function apiRequest<T>(context: ClientContext, request: ApiRequest): Promise<WithMetadata<T>> {
-  const { method, path, signal } = request;
-  const timeoutMs = resolveNumber('timeout', request.timeout, context.timeout, false);
+  const { method, path } = request;
+  const timeout = resolveNumber('timeout', request.timeout, context.timeout, false);
   const maxRetries = resolveNumber('maxRetries', request.maxRetries, context.maxRetries, true);
   const policy = request.retry ?? defaultPolicy(method);
-  const describe = `${method} ${path}`;
   const url = `${request.baseUrl ?? context.baseUrl}${path}${queryString(request.query)}`;
-  const hasBody = request.body !== undefined;
-  const bodyText = hasBody ? JSON.stringify(request.body) : undefined;
-
-  for (let attempt = 0; ; attempt++) {
-    if (signal?.aborted) throw signal.reason;
-    const init: RequestInit = { method, headers: buildHeaders(context, request.headers, hasBody) };
-    if (bodyText !== undefined) init.body = bodyText;
-    let raw: RawResponse;
-    try {
-      raw = await attemptOnce(context, url, init, timeoutMs, signal, describe);
-    } catch (error) {
-      if (attempt < maxRetries && retryableFailure(policy, error)) {
-        await sleep(retryDelay(attempt + 1), signal);
-        continue;
-      }
-      throw error;
-    }
-    if (raw.status >= 200 && raw.status < 300) return parseSuccess<T>(raw, describe);
-
-    // What the request carried must not come back inside the error (an echoing proxy).
-    const secrets = requestSecrets(context);
-    const error = ApiError.from({
-      status: raw.status,
-      headers: redact(raw.headers, secrets),
-      body: redact(parseErrorBody(raw.text), secrets),
-      method,
-      path,
-    });
-    if (attempt < maxRetries && retryableStatus(policy, raw.status)) {
-      // Only 429/503 carry a wait the server means for us; other statuses use backoff.
-      const serverDirected = raw.status === 429 || raw.status === 503;
-      const serverWait = serverDirected ? serverRetryDelay(raw.headers) : undefined;
-      // A wait beyond the cap would most likely fail again: hand the error (with retryAfterMs) to the caller.
-      if (serverWait === undefined || serverWait <= retryTiming.maxServerWaitMs) {
-        await sleep(retryDelay(attempt + 1, serverDirected ? raw.headers : undefined), signal);
-        continue;
-      }
-    }
-    throw error;
-  }
+  const text = request.body === undefined ? undefined : JSON.stringify(request.body);
+  const response = await runCall({
+    method,
+    timeout,
+    inactivity: false,
+    maxRetries,
+    signal: request.signal,
+    prepare() {
+      const headers = buildHeaders(context, request.headers);
+      const contentType = headers['content-type'] ?? 'application/json';
+      delete headers['content-type'];
+      const body =
+        text === undefined
+          ? undefined
+          : { contentType, length: new TextEncoder().encode(text).length, replayable: true, blob: undefined, text, stream: () => new Blob([text]).stream() };
+      return Promise.resolve({ url, headers, body, secrets: requestSecrets(context) });
+    },
+    send: sendFetch,
+    fetch: context.fetch,
+    decide: (failure) => decide(policy, failure),
+  });
+  return parseSuccess<T>(response, `${method} ${path}`);
 }
 
 /**

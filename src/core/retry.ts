@@ -1,34 +1,37 @@
+/**
+ * @module core/retry
+ * Pure retry timing (exponential backoff with jitter, server-directed waits) and an
+ * abortable sleep, used by the request engine for every call.
+ */
 import { serverRetryDelay } from '../internal/retry-after.js';
 
 export { serverRetryDelay };
 
-/**
- * @module core/retry
- * Pure retry timing (exponential backoff with jitter, server-directed waits) and an
- * abortable sleep. Shared by the HTTP core and the upload pipeline.
- */
-
 /** Statuses worth another attempt: timeouts, rate limits and server failures. 409 never is. */
 export const retryStatusCodes: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
 
-/** Backoff base and cap, in milliseconds. */
+/** Backoff base and cap, and the longest server-directed wait that is slept, in milliseconds. */
 export const retryTiming = { baseMs: 500, capMs: 8_000, maxServerWaitMs: 60_000 } as const;
 
 /**
- * Delay before retry number `attempt` (1 for the first retry).
- * Uses the server's wait when given (capped at {@link retryTiming}.maxServerWaitMs),
- * else `min(base·2^(attempt-1), cap)` with ±25 % jitter.
+ * Wait before retry number `attempt` (1 for the first retry) after an answer with `status`
+ * and `headers` (both absent when no answer came). The one rule for every call: a 429 or
+ * 503 carries a wait the server means for us (`X-RateLimit-Reset`, `retry-after-ms`,
+ * `Retry-After`), which is used; any other failure uses `min(base·2^(attempt-1), cap)`
+ * with ±25 % jitter. `undefined` when the server asked for more than
+ * {@link retryTiming}.maxServerWaitMs: such a retry would most likely fail again, so the
+ * error is reported instead.
  */
-export function retryDelay(
+export function retryWait(
   attempt: number,
+  status?: number,
   headers?: Readonly<Record<string, string>>,
   random: () => number = Math.random,
-): number {
-  const fromServer = headers ? serverRetryDelay(headers) : undefined;
-  if (fromServer !== undefined) return Math.min(fromServer, retryTiming.maxServerWaitMs);
+): number | undefined {
+  const fromServer = headers && (status === 429 || status === 503) ? serverRetryDelay(headers) : undefined;
+  if (fromServer !== undefined) return fromServer > retryTiming.maxServerWaitMs ? undefined : fromServer;
   const exponential = Math.min(retryTiming.baseMs * 2 ** (attempt - 1), retryTiming.capMs);
-  const jitter = 1 + (random() * 0.5 - 0.25);
-  return Math.round(exponential * jitter);
+  return Math.round(exponential * (1 + (random() * 0.5 - 0.25)));
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * @module signing/upload-jwt
  * The single-use JWT that authorizes a client-side upload to the v2 upload API
- * (imagekit-api.md §1 and §3.2): HS256, header `{ alg, typ, kid: publicKey }`, payload =
+ * (docs/imagekit-api-notes.md, "v2 upload JWT"): HS256, header `{ alg, typ, kid: publicKey }`, payload =
  * every form field the upload will carry (except `file` and `token`) as strings, plus
  * `iat` and `exp` with `exp - iat <= 3600`.
  */
@@ -42,7 +42,7 @@ const unsignedKeys = new Set(['file', 'token', 'onProgress', 'signal', 'timeout'
 
 /**
  * Serializes one upload form value the way the upload API expects
- * (imagekit-api.md §3.1); `undefined` means "leave the field out".
+ * (docs/imagekit-api-notes.md, "Upload fields and serialization"); `undefined` means "leave the field out".
  * @throws {RangeError} A number is not finite.
  */
 export function serializeUploadField(name: string, value: unknown): string | undefined {

@@ -1,13 +1,13 @@
 /**
  * @module transport/node-http
- * Upload transport for Node.js: `node:http` / `node:https`, obtained at run time through
+ * Upload transport for Node.js (it moves bytes and reports progress; the engine does the rest): `node:http` / `node:https`, obtained at run time through
  * `process.getBuiltinModule` (no static `node:` import, so bundles for other runtimes stay
  * clean). The body is streamed with backpressure: a chunk is read only after the previous
  * one was accepted by the socket, so a disk-backed Blob is never held in memory. Progress
  * counts bytes accepted by the request (reported after `write` returns or `drain` fires).
  * Node's built-in `fetch` reads a request-body stream eagerly, which is why Node uses this.
  */
-import { UploadTransportError, type UploadHttpResponse, type UploadRequest } from './upload-types.js';
+import { TransportError, type TransportResponse, type TransportRequest } from './types.js';
 
 /** The slice of a Node socket this transport uses. */
 interface NodeSocketLike {
@@ -31,7 +31,7 @@ interface NodeRequestLike {
   on(event: 'error', listener: (error: unknown) => void): unknown;
   once(event: 'drain' | 'close', listener: () => void): unknown;
   removeListener(event: string, listener: (...args: never[]) => void): unknown;
-  write(chunk: Uint8Array): boolean;
+  write(chunk: Uint8Array, callback: () => void): boolean;
   readonly writableLength: number;
   end(): unknown;
   destroy(error?: unknown): unknown;
@@ -95,11 +95,14 @@ function concat(chunks: Uint8Array[], length: number): Uint8Array {
 
 /**
  * Sends one upload attempt over `node:http(s)`.
- * Rejects with an {@link UploadTransportError}; resolves with the response for any status.
+ * Rejects with an {@link TransportError}; resolves with the response for any status.
  */
-export function sendNodeHttp(http: NodeHttpModule, request: UploadRequest): Promise<UploadHttpResponse> {
-  return new Promise<UploadHttpResponse>((resolve, reject) => {
-    const { body, signal, onProgress } = request;
+export function sendNodeHttp(http: NodeHttpModule, request: TransportRequest): Promise<TransportResponse> {
+  return new Promise<TransportResponse>((resolve, reject) => {
+    const { signal, onProgress, onActivity } = request;
+    // Used for uploads only, which always have a body.
+    const body = request.body!;
+    const moved = (): void => onActivity?.();
     let sent = false;
     let settled = false;
     let reader: ChunkReader | undefined;
@@ -111,21 +114,21 @@ export function sendNodeHttp(http: NodeHttpModule, request: UploadRequest): Prom
       'content-length': String(body.length),
     };
     if (signal.aborted) {
-      reject(new UploadTransportError('aborted', false, signal.reason));
+      reject(new TransportError('aborted', false, signal.reason));
       return;
     }
-    const req = http.request(request.url, { method: 'POST', headers });
+    const req = http.request(request.url, { method: request.method, headers });
 
     const finish = (): void => {
       settled = true;
       signal.removeEventListener('abort', onAbort);
     };
-    const fail = (kind: UploadTransportError['kind'], cause: unknown): void => {
+    const fail = (kind: TransportError['kind'], cause: unknown): void => {
       if (settled) return;
       finish();
       if (!req.destroyed) req.destroy();
       if (reader) void reader.cancel(cause).catch(() => undefined);
-      reject(new UploadTransportError(kind, sent, cause));
+      reject(new TransportError(kind, sent, cause));
     };
     const onAbort = (): void => fail('aborted', signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
@@ -140,7 +143,9 @@ export function sendNodeHttp(http: NodeHttpModule, request: UploadRequest): Prom
     req.on('response', (response) => {
       const chunks: Uint8Array[] = [];
       let length = 0;
+      moved();
       response.on('data', (chunk) => {
+        moved();
         chunks.push(chunk);
         length += chunk.byteLength;
       });
@@ -202,7 +207,8 @@ export function sendNodeHttp(http: NodeHttpModule, request: UploadRequest): Prom
         // so progress moves as the socket takes the bytes, not all at once.
         for (let offset = 0; offset < chunk.byteLength; offset += sliceBytes) {
           const slice = chunk.subarray(offset, offset + sliceBytes);
-          req.write(slice);
+          // The callback runs once the slice is handed to the socket: bytes moved.
+          req.write(slice, moved);
           // Keep up to `bufferLimit` bytes queued on the request (more than Node's 16 KiB
           // default), so the socket always has data while the next chunk is read.
           if (req.writableLength > bufferLimit) await waitForDrain();

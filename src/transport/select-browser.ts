@@ -9,18 +9,18 @@
  * 2. `XMLHttpRequest` exists (browsers) → XHR (real upload progress);
  * 3. anything else (workers, Deno, Bun) → the fetch transport.
  */
-import { sendFetchUpload } from './fetch-upload.js';
-import type { UploadHttpResponse, UploadRequest } from './upload-types.js';
+import { sendFetch } from './fetch.js';
+import type { TransportResponse, TransportRequest } from './types.js';
 import { hasXhr, sendXhr } from './xhr.js';
 
-/** Sends one upload attempt through a transport (resolves with any status; rejects with an `UploadTransportError`). */
-export type UploadSender = (request: UploadRequest) => Promise<UploadHttpResponse>;
+/** Sends one upload attempt through a transport (resolves with any status; rejects with an `TransportError`). */
+export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
 
 /**
  * Sends one upload attempt without the Node transport: the injected `fetch` if any, else
  * XHR where it exists, else `fetch`. Resolves with the response (any status); rejects with
- * an `UploadTransportError`.
+ * an `TransportError`.
  */
-export function sendBrowserUpload(request: UploadRequest): Promise<UploadHttpResponse> {
-  return !request.fetch && hasXhr() ? sendXhr(request) : sendFetchUpload(request);
+export function sendBrowserUpload(request: TransportRequest): Promise<TransportResponse> {
+  return !request.fetch && hasXhr() ? sendXhr(request) : sendFetch(request);
 }

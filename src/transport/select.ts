@@ -19,7 +19,7 @@
  */
 import { nodeHttpFor, sendNodeHttp } from './node-http.js';
 import { sendBrowserUpload } from './select-browser.js';
-import type { UploadHttpResponse, UploadRequest } from './upload-types.js';
+import type { TransportResponse, TransportRequest } from './types.js';
 import { hasXhr } from './xhr.js';
 
 /** Name of the transport {@link sendUpload} would use for `request`. */
@@ -36,9 +36,9 @@ export function selectUploadTransport(url: string, injectedFetch: boolean): Uplo
 /**
  * Sends one upload attempt (server `uploadFile()`, and the root `upload()` outside browser
  * bundles) through the transport chosen by {@link selectUploadTransport}.
- * Resolves with the response (any status); rejects with an `UploadTransportError`.
+ * Resolves with the response (any status); rejects with an `TransportError`.
  */
-export function sendUpload(request: UploadRequest): Promise<UploadHttpResponse> {
+export function sendUpload(request: TransportRequest): Promise<TransportResponse> {
   const http = request.fetch || hasXhr() ? undefined : nodeHttpFor(request.url);
   return http ? sendNodeHttp(http, request) : sendBrowserUpload(request);
 }

@@ -11,7 +11,7 @@
  */
 import { ImageKitError } from '../errors.js';
 import type { FetchLike } from '../transport/fetch.js';
-import type { UploadSender } from '../transport/select-browser.js';
+import type { Transport } from '../transport/select-browser.js';
 import { raceAbort } from '../internal/abort.js';
 import { checkKnownKeys, checkOptionsObject, optionError } from './form.js';
 import { resolveMaxRetries, resolveUploadBaseUrl } from './resolve.js';
@@ -69,7 +69,7 @@ export interface ClientUploadOptions extends UploadOptions {
 }
 
 /**
- * Defaults of {@link ClientUploadOptions}. `timeout: 0` means no per-attempt timeout: a
+ * Defaults of {@link ClientUploadOptions}. `timeout: 0` means no (inactivity) timeout: a
  * browser upload of a large file on a slow link may legitimately take many minutes.
  */
 export const clientUploadDefaults = {
@@ -116,7 +116,7 @@ function authFields(
  * @param options the caller's {@link ClientUploadOptions}.
  * @param send sends one attempt; an injected `fetch` option must win inside it (both pickers do).
  */
-export async function runClientUpload(options: ClientUploadOptions, send: UploadSender): Promise<UploadResponse> {
+export async function runClientUpload(options: ClientUploadOptions, send: Transport): Promise<UploadResponse> {
   const { publicKey, authenticator, token, signature, expire, uploadToken, uploadBaseUrl, fetch, maxRetries, ...uploadOptions } =
     checkOptionsObject(options);
   checkKnownKeys(uploadOptions);

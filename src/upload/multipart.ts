@@ -6,11 +6,11 @@
  * file, a stream that emits head, the file's chunks and tail.
  */
 import { utf8 } from '../internal/encoding.js';
-import type { UploadBody } from '../transport/upload-types.js';
+import type { RequestBody } from '../transport/types.js';
 import type { UploadForm } from './form.js';
 
 /** A multipart request body whose byte length is known before sending. */
-export type MultipartBody = UploadBody;
+export type MultipartBody = RequestBody;
 
 /**
  * Escapes a field name or file name for a `Content-Disposition` parameter the way

@@ -1,21 +1,20 @@
 /**
  * @module upload/send
- * The one upload code path above the transports, shared by the browser/edge `upload()`
- * and the server `uploadFile()`: validate → build the multipart body → send (per-attempt
- * timeout, user abort) → parse JSON → `ApiError.from` on a non-2xx → `$ResponseMetadata`.
- * Retries follow {@link uploadFailureVerdict} (see `retry-policy.ts` for the table).
+ * The upload call, shared by the browser/edge `upload()` and the server `uploadFile()`:
+ * validate → per attempt: auth fields and the multipart body → the request engine
+ * (`core/engine.ts`: inactivity timeout, abort, retries, error mapping, redaction) → parse
+ * JSON → `$ResponseMetadata`. Retries follow {@link uploadFailureVerdict} (see
+ * `retry-policy.ts` for the table).
  */
-import { ApiError, ConnectionError, TimeoutError, UploadIndeterminateError } from '../errors.js';
-import { retryDelay, retryTiming, serverRetryDelay, sleep } from '../core/retry.js';
+import { UploadIndeterminateError } from '../errors.js';
+import { runCall } from '../core/engine.js';
 import { withMetadata } from '../internal/metadata.js';
 import type { FetchLike } from '../transport/fetch.js';
-import { UploadTransportError, type UploadHttpResponse, type UploadRequest } from '../transport/upload-types.js';
-import { redact } from '../internal/redact.js';
+import type { Transport } from '../transport/types.js';
 import { buildUploadForm, optionError } from './form.js';
-import { buildMultipart, type MultipartBody } from './multipart.js';
-import { targetsSamePath, uploadFailureVerdict } from './retry-policy.js';
+import { buildMultipart } from './multipart.js';
+import { repeatIsHarmless, uploadFailureVerdict } from './retry-policy.js';
 import type { UploadOptions, UploadResponse } from './types.js';
-
 /** Everything the pipeline needs besides the user's options. */
 export interface UploadCall {
   /** The user's options (already checked for unknown keys). */
@@ -41,110 +40,18 @@ export interface UploadCall {
   readonly authResendable: boolean;
   /** Injected `fetch`, if any (forces the fetch transport). */
   readonly fetch: FetchLike | undefined;
-  /** Per-attempt timeout in milliseconds; 0 = none. */
+  /** Inactivity timeout in milliseconds (no byte sent or received for that long ends the attempt); 0 = none. */
   readonly timeout: number;
   /** Retries after the first attempt, applied only where the retry policy allows. */
   readonly maxRetries: number;
   /** Sends one attempt (the transport picker of the entry point, see `transport/select.ts`). */
-  readonly send: (request: UploadRequest) => Promise<UploadHttpResponse>;
-}
-
-/** A failed attempt: the error to report, whether bytes were sent, and the response facts if any. */
-interface AttemptFailure {
-  readonly error: unknown;
-  readonly sent: boolean;
-  readonly status?: number;
-  readonly headers?: Record<string, string>;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Runs one attempt; resolves with the 2xx response or an {@link AttemptFailure}, rejects on abort and caller mistakes. */
-async function attempt(
-  call: UploadCall,
-  body: MultipartBody,
-  url: string,
-  path: string,
-  authFields: ReadonlyArray<readonly [string, string]>,
-): Promise<UploadHttpResponse | AttemptFailure> {
-  const { signal: userSignal, onProgress: userProgress } = call.options;
-  const controller = new AbortController();
-  const onUserAbort = (): void => controller.abort(userSignal?.reason);
-  userSignal?.addEventListener('abort', onUserAbort, { once: true });
-  let timedOut = false;
-  let callbackError: { error: unknown } | undefined;
-  const timer =
-    call.timeout > 0
-      ? setTimeout(() => {
-          timedOut = true;
-          controller.abort();
-        }, call.timeout)
-      : undefined;
-  let last = -1;
-  const onProgress =
-    userProgress &&
-    ((loaded: number): void => {
-      if (loaded <= last || callbackError) return;
-      last = loaded;
-      try {
-        userProgress({ loaded, total: body.length });
-      } catch (error) {
-        callbackError = { error };
-        controller.abort(error);
-      }
-    });
-  const describe = `POST ${path}`;
-  try {
-    const requestHeaders = call.headers();
-    const response = await call.send({
-      url,
-      headers: requestHeaders,
-      body,
-      signal: controller.signal,
-      onProgress,
-      fetch: call.fetch,
-      describe,
-    });
-    const { status, headers, text } = response;
-    if (status > 199 && status < 300) {
-      onProgress?.(body.length);
-      return response;
-    }
-    // The auth this attempt carried (header, signature, token, JWT; also the public key and
-    // expire, which are not secret but cost nothing to hide) must not come back inside the error.
-    const secrets = [
-      ...Object.values(requestHeaders),
-      ...(call.secrets?.() ?? []),
-      ...authFields.map((field) => field[1]),
-    ];
-    const error = ApiError.from({ status, headers: redact(headers, secrets), body: redact(parseJson(text) ?? { message: text }, secrets), method: 'POST', path });
-    return { error, sent: true, status, headers };
-  } catch (error) {
-    if (callbackError) throw callbackError.error;
-    if (userSignal?.aborted) throw userSignal.reason;
-    if (!(error instanceof UploadTransportError)) throw error;
-    const { kind, sent, cause } = error;
-    if (kind === 'body' || (kind === 'aborted' && !timedOut)) throw cause;
-    return {
-      error: kind === 'aborted' ? new TimeoutError(call.timeout, undefined, { cause }) : new ConnectionError(`Connection failed: ${describe}`, { cause }),
-      sent,
-    };
-  } finally {
-    clearTimeout(timer);
-    userSignal?.removeEventListener('abort', onUserAbort);
-  }
+  readonly send: Transport;
 }
 
 /**
- * Runs an upload: validation, body building, attempts and retries (see `retry-policy.ts`).
+ * Runs an upload: validation, then the engine with the upload retry policy (see `retry-policy.ts`).
  * @throws {TypeError | RangeError} for invalid options, before any request is made.
- * @throws {ApiError} (a status subclass) when the server answers 4xx (never retried).
+ * @throws {ApiError} (a status subclass) when the server answers 4xx or 3xx and it is not retried.
  * @throws {UploadIndeterminateError} when a failure after bytes were sent (5xx, reset, timeout)
  *   cannot be retried safely, or retries ran out; `cause` is that failure.
  * @throws {ConnectionError} / {@link TimeoutError} when no byte reached the server and retries ran out.
@@ -157,48 +64,47 @@ export async function runUpload(call: UploadCall): Promise<UploadResponse> {
   if (timeout !== undefined && !(Number.isFinite(timeout) && timeout >= 0)) {
     throw optionError('timeout', 'a non-negative number of milliseconds', RangeError);
   }
-  const checkAbort = (): void => {
-    if (signal?.aborted) throw signal.reason;
-  };
   // Validate (and fail on caller mistakes) before asking an authenticator for a token.
   const { fields } = buildUploadForm(options);
-  for (let attemptNumber = 0; ; attemptNumber++) {
-    checkAbort();
-    const authFields = await call.authFields(signal, fields);
-    checkAbort();
-    const url = typeof call.url === 'string' ? call.url : call.url(authFields);
-    const path = new URL(url).pathname;
-    const body = buildMultipart(buildUploadForm(options, authFields));
-    const outcome = await attempt(call, body, url, path, authFields);
-    if (!('error' in outcome)) {
-      const parsed = parseJson(outcome.text);
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-        throw new UploadIndeterminateError(
-          `The upload may have happened, but the response of POST ${path} (status ${outcome.status}) is not a JSON object`,
-        );
-      }
-      return withMetadata(parsed, outcome.status, outcome.headers) as UploadResponse;
-    }
-    const { error, sent } = outcome;
-    const verdict = uploadFailureVerdict({
-      status: outcome.status,
-      sent,
-      replayable: body.replayable,
-      sameTarget: targetsSamePath(options),
-      authResendable: call.authResendable,
-    });
-    // As in the API core: a server-directed wait beyond the cap is not slept; the failure is reported.
-    const serverWait = outcome.headers ? serverRetryDelay(outcome.headers) : undefined;
-    const waitAllowed = serverWait === undefined || serverWait <= retryTiming.maxServerWaitMs;
-    if (verdict === 'retry' && attemptNumber < call.maxRetries && waitAllowed) {
-      await sleep(retryDelay(attemptNumber + 1, outcome.headers), signal);
-    } else if (verdict === 'fail' || !sent) {
-      throw error;
-    } else {
-      throw new UploadIndeterminateError(
-        `The upload may or may not have happened: POST ${path} failed after the request was sent (${error instanceof Error ? error.message : String(error)})`,
-        { cause: error },
-      );
-    }
+  let replayable = true;
+  const response = await runCall({
+    method: 'POST',
+    timeout: call.timeout,
+    inactivity: true,
+    maxRetries: call.maxRetries,
+    signal,
+    onProgress: options.onProgress,
+    async prepare() {
+      const authFields = await call.authFields(signal, fields);
+      const body = buildMultipart(buildUploadForm(options, authFields));
+      replayable = body.replayable;
+      const headers = call.headers();
+      return {
+        url: typeof call.url === 'string' ? call.url : call.url(authFields),
+        headers,
+        body,
+        // The auth this attempt carries (header, signature, token, JWT; also the public key
+        // and expire, which are not secret but cost nothing to hide).
+        secrets: [...Object.values(headers), ...(call.secrets?.() ?? []), ...authFields.map((field) => field[1])],
+      };
+    },
+    send: call.send,
+    fetch: call.fetch,
+    decide({ status, sent }) {
+      const verdict = uploadFailureVerdict({ status, sent, replayable, harmlessRepeat: repeatIsHarmless(options), authResendable: call.authResendable });
+      // Retries that run out: the failure itself where the server cannot have acted, else "may or may not".
+      const untouched = !sent || status === 408 || status === 429;
+      return { retry: verdict === 'retry', indeterminate: verdict === 'indeterminate' || (verdict === 'retry' && !untouched) };
+    },
+  });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(response.text);
+  } catch {
+    // not JSON: reported below
   }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new UploadIndeterminateError(`The upload may have happened, but the response of ${response.target} (status ${response.status}) is not a JSON object`);
+  }
+  return withMetadata(parsed, response.status, response.headers) as UploadResponse;
 }

@@ -2,7 +2,7 @@
  * @module upload/server-upload
  * `uploadFile()` for servers: the same pipeline as the browser `upload()`, with HTTP Basic
  * auth from the client context (built per attempt, never stored) and the context's
- * per-attempt timeout and retry budget.
+ * `timeout` (bounding inactivity) and retry budget.
  */
 import { authorizationHeader, requestSecrets, type ClientContext } from '../core/context.js';
 import { sendUpload } from '../transport/select.js';
@@ -30,7 +30,7 @@ export interface ServerUploadOptions extends UploadOptions {
  * Uploads a file with the private key (HTTP Basic) to `${context.uploadBaseUrl}/api/v1/files/upload`.
  * On Node a `Blob` from `fs.openAsBlob()` is streamed from disk, never held in memory.
  *
- * @param context from `createClientContext()`; supplies auth, `uploadBaseUrl`, `fetch`, `timeout` (per attempt) and `maxRetries`.
+ * @param context from `createClientContext()`; supplies auth, `uploadBaseUrl`, `fetch`, `timeout` (bounding inactivity) and `maxRetries`.
  * @throws {TypeError | RangeError} for invalid options (no request is made).
  * @throws {ApiError} subclasses for a 4xx answer.
  * @throws {UploadIndeterminateError} when a failure after sending cannot be retried without risking a duplicate.

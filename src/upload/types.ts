@@ -121,9 +121,10 @@ export interface UploadOptions {
   /** Aborts the upload; the promise rejects with `signal.reason`, unchanged. */
   signal?: AbortSignal | undefined;
   /**
-   * Per-attempt timeout, covering the whole attempt including sending the body; `0`
-   * disables it. Raise it (or pass `0`) for large files on slow links. Defaults: the
-   * client's `timeout` for `uploadFile()` (60000), none for the browser `upload()`.
+   * Inactivity timeout: an attempt ends with a `TimeoutError` when no byte was sent or
+   * received for this long (a large upload that keeps moving never times out); `0`
+   * disables it. Defaults: the client's `timeout` for `uploadFile()` (60000), none for the
+   * browser `upload()`.
    * @unit milliseconds
    */
   timeout?: number | undefined;

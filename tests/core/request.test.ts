@@ -351,7 +351,8 @@ describe('apiRequest: timeout and abort', () => {
     const { error } = await settle(promise);
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).timeoutMs).toBe(1000);
-    expect((error as Error).message).toContain('GET /v1/x');
+    // The same template as an upload's inactivity timeout (tests/upload/inactivity.test.ts).
+    expect((error as Error).message).toBe('Request timed out after 1000 ms: GET api.example.test/v1/x');
     expect(calls).toHaveLength(3);
   });
 

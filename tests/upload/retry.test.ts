@@ -3,9 +3,9 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { createServer } from 'node:http';
 import { createClientContext } from '../../src/core/context.js';
-import { uploadFile } from '../../src/upload/server-upload.js';
+import { uploadFile, type ServerUploadOptions } from '../../src/upload/server-upload.js';
 import { upload } from '../../src/upload/client-upload.js';
-import { uploadFailureVerdict, type UploadFailureFacts } from '../../src/upload/retry-policy.js';
+import { repeatIsHarmless, uploadFailureVerdict, type UploadFailureFacts } from '../../src/upload/retry-policy.js';
 import {
   ConnectionError,
   InternalServerError,
@@ -31,18 +31,22 @@ const ctx = (url: string, maxRetries = 2) => createClientContext({ privateKey: '
 const file = () => new Uint8Array([1, 2, 3]);
 
 describe('uploadFailureVerdict (the table)', () => {
-  const base: UploadFailureFacts = { status: undefined, sent: true, replayable: true, sameTarget: false, authResendable: true };
+  const base: UploadFailureFacts = { status: undefined, sent: true, replayable: true, harmlessRepeat: false, authResendable: true };
   it.each<[string, Partial<UploadFailureFacts>, string]>([
-    ['4xx is never retried', { status: 400, sameTarget: true }, 'fail'],
-    ['429 is a 4xx: not retried', { status: 429, sameTarget: true }, 'fail'],
+    ['4xx is never retried', { status: 400, harmlessRepeat: true }, 'fail'],
+    ['a redirect is never retried', { status: 307, harmlessRepeat: true }, 'fail'],
+    ['429: the server did not act, retried even for unique names', { status: 429 }, 'retry'],
+    ['408: the server did not act, retried', { status: 408 }, 'retry'],
+    ['429 with a fixed token (it reached the server): the ApiError', { status: 429, authResendable: false }, 'fail'],
+    ['429 with a one-shot stream: the ApiError', { status: 429, replayable: false }, 'fail'],
     ['nothing sent, replayable', { sent: false }, 'retry'],
     ['nothing sent, fixed token (never reached the server)', { sent: false, authResendable: false }, 'retry'],
     ['nothing sent, one-shot stream', { sent: false, replayable: false }, 'fail'],
     ['sent, unique names (default)', { status: 500 }, 'indeterminate'],
-    ['sent, same target, re-sendable auth', { status: 500, sameTarget: true }, 'retry'],
-    ['sent (reset), same target, re-sendable auth', { sameTarget: true }, 'retry'],
-    ['sent, same target, fixed client token', { status: 502, sameTarget: true, authResendable: false }, 'indeterminate'],
-    ['sent, same target, one-shot stream', { status: 503, sameTarget: true, replayable: false }, 'indeterminate'],
+    ['sent, harmless repeat, re-sendable auth', { status: 500, harmlessRepeat: true }, 'retry'],
+    ['sent (reset), harmless repeat, re-sendable auth', { harmlessRepeat: true }, 'retry'],
+    ['sent, harmless repeat, fixed client token', { status: 502, harmlessRepeat: true, authResendable: false }, 'indeterminate'],
+    ['sent, harmless repeat, one-shot stream', { status: 503, harmlessRepeat: true, replayable: false }, 'indeterminate'],
   ])('%s', (_label, facts, verdict) => {
     expect(uploadFailureVerdict({ ...base, ...facts })).toBe(verdict);
   });
@@ -177,6 +181,45 @@ describe('(b) server auth, same target (useUniqueFileName: false)', () => {
     expect(isUploadIndeterminateError(error)).toBe(true);
     expect(server.started).toBe(1);
   });
+});
+
+describe('extensions and webhookUrl: never re-sent once the server may have acted (as updateFileDetails)', () => {
+  it('repeatIsHarmless: same path and nothing else runs', () => {
+    expect(repeatIsHarmless({ useUniqueFileName: false })).toBe(true);
+    expect(repeatIsHarmless({ useUniqueFileName: false, extensions: [] })).toBe(true);
+    expect(repeatIsHarmless({ useUniqueFileName: false, extensions: [{ name: 'google-auto-tagging' }] })).toBe(false);
+    expect(repeatIsHarmless({ useUniqueFileName: false, webhookUrl: 'https://example.test/hook' })).toBe(false);
+    expect(repeatIsHarmless({ useUniqueFileName: false, overwriteFile: false })).toBe(false);
+    expect(repeatIsHarmless({})).toBe(false);
+  });
+
+  const cases: [string, Partial<ServerUploadOptions>][] = [
+    ['extensions', { extensions: [{ name: 'remove-bg' }] }],
+    ['webhookUrl', { webhookUrl: 'https://example.test/hook' }],
+  ];
+  for (const [label, extra] of cases) {
+    it(`${label}: a 500 on a same-path upload is not re-sent: UploadIndeterminateError`, async () => {
+      server = await startUploadServer({ respond: failThenOk(1) });
+      const error = await uploadFile(ctx(server.url), { file: file(), fileName: 'a', useUniqueFileName: false, ...extra }).catch((e: unknown) => e);
+      expect(isUploadIndeterminateError(error)).toBe(true);
+      expect(server.started).toBe(1);
+    });
+
+    it(`${label}: a reset after the body arrived is not re-sent`, async () => {
+      server = await startUploadServer({ respond: (req) => void req.socket.destroy() });
+      const error = await uploadFile(ctx(server.url), { file: file(), fileName: 'a', useUniqueFileName: false, ...extra }).catch((e: unknown) => e);
+      expect(isUploadIndeterminateError(error)).toBe(true);
+      expect(server.started).toBe(1);
+    });
+
+    it(`${label}: a 429 (the server did not act) is retried`, async () => {
+      const limited: Responder = jsonResponder(429, { message: 'slow down' }, { 'retry-after-ms': '0' });
+      server = await startUploadServer({ respond: (req, res, attempt, received) => (attempt === 1 ? limited : okResponder())(req, res, attempt, received) });
+      const result = await uploadFile(ctx(server.url), { file: file(), fileName: 'a', useUniqueFileName: false, ...extra });
+      expect(result.fileId).toBe('file_1');
+      expect(server.started).toBe(2);
+    });
+  }
 });
 
 describe('unique names (the default): a failure after sending is indeterminate', () => {

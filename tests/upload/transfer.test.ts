@@ -102,8 +102,10 @@ describe('abort', () => {
       expect(server.started).toBe(0);
     });
 
-    it(`${transport}: abort mid-way (server reads slowly) rejects with the reason, no retry`, async () => {
+    it(`${transport}: abort mid-way (server reads slowly) rejects with the reason, stops reading the file, no progress after, no retry`, async () => {
       let bytes = 0;
+      let closed!: () => void;
+      const serverClosed = new Promise<void>((resolve) => (closed = resolve));
       server = await startUploadServer({
         onRequest: (req) => {
           req.pause();
@@ -111,14 +113,42 @@ describe('abort', () => {
             const chunk = req.read(16 * 1024) as Buffer | null;
             if (chunk) bytes += chunk.length;
           }, 5);
-          req.on('close', () => clearInterval(timer));
+          req.on('close', () => {
+            clearInterval(timer);
+            closed();
+          });
         },
       });
+      // A one-shot stream file that counts what is read from it and tells when reading ended.
+      const total = 16 << 20;
+      const piece = new Uint8Array(256 << 10).fill(97);
+      const file = { pulled: 0, cancelled: false };
+      let fileDone!: () => void;
+      const fileEnded = new Promise<void>((resolve) => (fileDone = resolve));
+      const stream = new ReadableStream<Uint8Array>(
+        {
+          pull(controller) {
+            if (file.pulled >= total) {
+              controller.close();
+              fileDone();
+              return;
+            }
+            file.pulled += piece.byteLength;
+            controller.enqueue(piece);
+          },
+          cancel() {
+            file.cancelled = true;
+            fileDone();
+          },
+        },
+        { highWaterMark: 0 },
+      );
       const controller = new AbortController();
       const reason = new DOMException('stop', 'AbortError');
       const events: Progress[] = [];
-      const promise = uploadFile(ctx(server.url, extra), {
-        file: bigBlob(16 << 20),
+      const error = await uploadFile(ctx(server.url, extra), {
+        file: stream,
+        fileSize: total,
         fileName: 'slow.bin',
         useUniqueFileName: false,
         signal: controller.signal,
@@ -127,20 +157,23 @@ describe('abort', () => {
           if (p.loaded > (2 << 20)) controller.abort(reason);
         },
       }).catch((e: unknown) => e);
-      const error = await promise;
       expect(error).toBe(reason);
+      const eventsAtSettle = events.length;
       expect(events.at(-1)!.loaded).toBeLessThan(events.at(-1)!.total!);
-      await new Promise((r) => setTimeout(r, 100));
+      // Wait for the events, not for time: the server saw the connection close, the file stopped being read.
+      await Promise.all([serverClosed, fileEnded]);
+      expect(file.cancelled).toBe(true);
+      expect(file.pulled).toBeLessThan(total);
+      expect(events.length).toBe(eventsAtSettle);
       expect(server.started).toBe(1);
-      expect(bytes).toBeLessThan(16 << 20);
+      expect(bytes).toBeLessThan(total);
     });
 
     it(`${transport}: abort after the last byte, before the response, rejects with the reason`, async () => {
-      let bodyDone = false;
+      let bodyDone!: () => void;
+      const bodyArrived = new Promise<void>((resolve) => (bodyDone = resolve));
       server = await startUploadServer({
-        respond: () => {
-          bodyDone = true; // never answer
-        },
+        respond: () => bodyDone(), // never answer
       });
       const controller = new AbortController();
       const promise = uploadFile(ctx(server.url, extra), {
@@ -149,10 +182,9 @@ describe('abort', () => {
         useUniqueFileName: false,
         signal: controller.signal,
       }).catch((e: unknown) => e);
-      while (!bodyDone) await new Promise((r) => setTimeout(r, 5));
+      await bodyArrived;
       controller.abort('custom reason');
       expect(await promise).toBe('custom reason');
-      await new Promise((r) => setTimeout(r, 50));
       expect(server.started).toBe(1);
     });
   }

@@ -5,9 +5,10 @@ import type { Transformation } from '../../src/url/types.js';
 /** A step as plain JavaScript may pass it: the type refuses unknown keys, the run time passes them through. */
 const untyped = (step: Record<string, unknown>): Transformation => step as Transformation;
 
-// Expected strings come from url-rules.md (Part A decisions and Part B §3–§5 examples).
+// Expected strings come from the rules in docs/url-rules.md (rule numbers refer to it)
+// and from the official SDKs' documented examples.
 
-describe('buildTransformationString: structure (§3)', () => {
+describe('buildTransformationString: structure (rule 7)', () => {
   it('returns "" for undefined', () => {
     expect(bts()).toBe('');
   });
@@ -34,7 +35,7 @@ describe('buildTransformationString: structure (§3)', () => {
   });
 });
 
-describe('buildTransformationString: names (rule 6, §5)', () => {
+describe('buildTransformationString: names (rule 6)', () => {
   const table: Array<[string, string]> = [
     ['width', 'w'], ['height', 'h'], ['aspectRatio', 'ar'], ['background', 'bg'], ['border', 'b'],
     ['crop', 'c'], ['cropMode', 'cm'], ['dpr', 'dpr'], ['focus', 'fo'], ['quality', 'q'], ['x', 'x'],
@@ -48,7 +49,7 @@ describe('buildTransformationString: names (rule 6, §5)', () => {
     ['innerAlignment', 'ia'], ['padding', 'pa'], ['alpha', 'al'], ['typography', 'tg'],
     ['lineHeight', 'lh'], ['fontOutline', 'fol'], ['fontShadow', 'fsh'], ['color', 'co'],
     ['layerMode', 'lm'],
-    // the seed's legacy names
+    // the legacy names
     ['rotate', 'rt'], ['aspect_ratio', 'ar'], ['crop_mode', 'cm'], ['color_profile', 'cp'],
     // deprecated overlay keys, both spellings
     ['overlayX', 'ox'], ['overlay_x', 'ox'], ['overlayY', 'oy'], ['overlay_y', 'oy'],
@@ -108,17 +109,17 @@ describe('buildTransformationString: names (rule 6, §5)', () => {
   });
 });
 
-describe('buildTransformationString: values (rule 7, §3)', () => {
+describe('buildTransformationString: values (rule 7)', () => {
   it('renders "-" as the bare key for an ordinary parameter', () => {
     expect(bts([{ width: '-' }])).toBe('w');
   });
-  it('renders effect_sharpen: "-" as e-sharpen (the seed rule, overriding Node v7 "e-sharpen--")', () => {
+  it('renders effect_sharpen: "-" as e-sharpen (the classic rule, overriding Node v7 "e-sharpen--")', () => {
     expect(bts([{ effect_sharpen: '-' }])).toBe('e-sharpen');
   });
   it('renders "-" as the bare key for an unknown key', () => {
     expect(bts([untyped({ custom: '-' })])).toBe('custom');
   });
-  it('renders effect_contrast: "1" as e-contrast-1 (the seed example, overriding Node v7 which omits it)', () => {
+  it('renders effect_contrast: "1" as e-contrast-1 (the classic example, overriding Node v7 which omits it)', () => {
     expect(bts([{ effect_contrast: '1' }])).toBe('e-contrast-1');
   });
   it('renders a flag-only effect with "true" as the bare key', () => {

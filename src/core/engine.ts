@@ -1,0 +1,211 @@
+/**
+ * @module core/engine
+ * The request engine: the one attempt loop every HTTP call of the SDK goes through,
+ * management API calls and uploads alike. Per attempt it waits for the call's `acquire`
+ * hook, prepares the request (fresh auth), sends it through a transport (an adapter that
+ * only moves bytes and reports progress) under a timeout and the caller's signal, redacts
+ * what the request carried from the answer, maps failures to typed errors, and asks the
+ * call's policy whether to try again.
+ *
+ * - Timeout: per attempt for API calls; for uploads it bounds inactivity (no byte sent or
+ *   received for `timeout` ms). One timer, re-armed for the time left when activity moved
+ *   the deadline, cleared in `finally`.
+ * - Abort: the caller's `signal` is forwarded to each attempt's controller; a user abort
+ *   rejects with `signal.reason`, unchanged, and the wait between attempts is abortable.
+ * - Waits between attempts: `retryWait` in `retry.ts` (server-directed on 429/503 only,
+ *   else backoff; a server wait over the cap is not slept: the error is reported).
+ * - Seam for a client-level pacer or queue: `acquire(signal)` is awaited before every
+ *   attempt (nothing uses it yet).
+ */
+import { ApiError, TimeoutError, UploadIndeterminateError } from '../errors.js';
+import { connectionError, permissionDenied } from '../internal/connect-failure.js';
+import { redact } from '../internal/redact.js';
+import { TransportError, type RequestBody, type Transport, type TransportResponse } from '../transport/types.js';
+import { retryWait, sleep } from './retry.js';
+
+/** What one attempt sends, prepared afresh for every attempt (fresh auth, fresh body stream). */
+export interface PreparedRequest {
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: RequestBody | undefined;
+  /** What the request carries that an answer must never show (key, auth header, tokens). Never stored. */
+  readonly secrets: readonly string[];
+}
+
+/** Facts about a failed attempt, for the call's retry policy. */
+export interface AttemptFailure {
+  /** HTTP status, when the server answered. */
+  readonly status: number | undefined;
+  /** Whether any byte of the request may have reached the server. */
+  readonly sent: boolean;
+}
+
+/** The policy's answer for a failed attempt. */
+export interface RetryDecision {
+  /** Send again (when attempts remain). */
+  readonly retry: boolean;
+  /** When not sent again: report an `UploadIndeterminateError` (the upload may or may not have happened). */
+  readonly indeterminate: boolean;
+}
+
+/** One logical HTTP call. */
+export interface EngineCall {
+  readonly method: string;
+  /** Timeout in milliseconds (0: none): per attempt, or of inactivity when `inactivity` is true. */
+  readonly timeout: number;
+  readonly inactivity: boolean;
+  /** Attempts after the first, where the policy allows. */
+  readonly maxRetries: number;
+  readonly signal: AbortSignal | undefined;
+  /** Progress of the body, `total` being its length. A throwing callback aborts the call with its error. */
+  readonly onProgress?: ((progress: { loaded: number; total: number }) => void) | undefined;
+  /** Awaited before every attempt: the seam for a client-level pacer or concurrency queue. */
+  readonly acquire?: ((signal: AbortSignal | undefined) => Promise<void>) | undefined;
+  /** Builds one attempt's request. May throw a caller mistake or reject with an abort. */
+  prepare(signal: AbortSignal | undefined): Promise<PreparedRequest>;
+  /** The transport. */
+  readonly send: Transport;
+  /** Injected `fetch`, if any (handed to the transport). */
+  readonly fetch?: ((input: Request | string | URL, init?: RequestInit) => Promise<Response>) | undefined;
+  /** The retry policy of this call. */
+  decide(failure: AttemptFailure): RetryDecision;
+}
+
+/** A 2xx answer, headers redacted. */
+export interface EngineResponse extends TransportResponse {
+  /** `METHOD host/path` of the request that got it, for messages. */
+  readonly target: string;
+  /** What the request carried, for redacting anything built later from the answer. */
+  readonly secrets: readonly string[];
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Outcome {
+  readonly response?: TransportResponse;
+  readonly error?: unknown;
+  readonly sent: boolean;
+}
+
+/** Runs one attempt: resolves with a response (any status) or a mapped failure; rejects on abort and caller mistakes. */
+async function attempt(call: EngineCall, prepared: PreparedRequest, target: string): Promise<Outcome> {
+  const { signal: userSignal, onProgress: userProgress, timeout } = call;
+  const controller = new AbortController();
+  const onUserAbort = (): void => controller.abort(userSignal?.reason);
+  userSignal?.addEventListener('abort', onUserAbort, { once: true });
+  let timedOut = false;
+  let callbackError: { error: unknown } | undefined;
+  let settled = false;
+  let lastActivity = Date.now();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const check = (): void => {
+    const idle = Date.now() - lastActivity;
+    if (idle < timeout) {
+      timer = setTimeout(check, timeout - idle);
+      return;
+    }
+    timedOut = true;
+    controller.abort();
+  };
+  if (timeout > 0) timer = setTimeout(check, Math.min(timeout, 2_147_483_647));
+  const total = prepared.body?.length ?? 0;
+  let last = -1;
+  try {
+    const response = await call.send({
+      method: call.method,
+      url: prepared.url,
+      headers: prepared.headers,
+      body: prepared.body,
+      signal: controller.signal,
+      onActivity: call.inactivity && timeout > 0 ? () => void (lastActivity = Date.now()) : undefined,
+      onProgress:
+        userProgress &&
+        ((loaded) => {
+          // Nothing is reported after the attempt settled (a transport may still be winding down).
+          if (loaded <= last || callbackError || settled) return;
+          last = loaded;
+          try {
+            userProgress({ loaded, total });
+          } catch (error) {
+            callbackError = { error };
+            controller.abort(error);
+          }
+        }),
+      fetch: call.fetch,
+    });
+    return { response, sent: true };
+  } catch (error) {
+    if (callbackError) throw callbackError.error;
+    if (userSignal?.aborted) throw userSignal.reason;
+    if (!(error instanceof TransportError)) throw error;
+    const { kind, sent, cause } = error;
+    if (kind === 'body' || (kind === 'aborted' && !timedOut)) throw cause;
+    if (kind === 'aborted') {
+      const what = call.inactivity ? `without a byte sent or received for ${timeout} ms` : `after ${timeout} ms`;
+      return { error: new TimeoutError(timeout, `Request timed out ${what}: ${target}`, { cause }), sent };
+    }
+    // A runtime without network permission refuses again: never worth a retry.
+    const mapped = connectionError(call.method, prepared.url, cause);
+    if (permissionDenied(cause)) throw mapped;
+    return { error: mapped, sent };
+  } finally {
+    settled = true;
+    clearTimeout(timer);
+    userSignal?.removeEventListener('abort', onUserAbort);
+  }
+}
+
+/**
+ * Runs a call: attempts, retries and waits as described in the module comment.
+ * Resolves with the first 2xx answer (headers redacted).
+ * @throws {ApiError} (a status subclass) for a non-2xx answer not retried (3xx included: redirects are never followed).
+ * @throws {ConnectionError} / {TimeoutError} for the last failed attempt.
+ * @throws {UploadIndeterminateError} when the policy says the call may or may not have happened.
+ * @throws the caller's `signal.reason`, unchanged, on abort.
+ */
+export async function runCall(call: EngineCall): Promise<EngineResponse> {
+  const { signal } = call;
+  for (let attemptNumber = 0; ; attemptNumber++) {
+    if (signal?.aborted) throw signal.reason;
+    await call.acquire?.(signal);
+    const prepared = await call.prepare(signal);
+    if (signal?.aborted) throw signal.reason;
+    const { host, pathname } = new URL(prepared.url);
+    const target = `${call.method} ${host}${pathname}`;
+    const outcome = await attempt(call, prepared, target);
+    let { error } = outcome;
+    let headers: Record<string, string> | undefined;
+    const response = outcome.response;
+    if (response) {
+      // What the request carried must not come back in a result or an error (an echoing proxy).
+      headers = redact(response.headers, prepared.secrets);
+      const { status, text } = response;
+      if (status > 199 && status < 300) return { status, headers, text, target, secrets: prepared.secrets };
+      error = ApiError.from({
+        status,
+        headers,
+        body: redact(parseJson(text) ?? { message: text }, prepared.secrets),
+        method: call.method,
+        path: pathname,
+      });
+    }
+    const status = response?.status;
+    const decision = call.decide({ status, sent: outcome.sent });
+    const wait = retryWait(attemptNumber + 1, status, headers);
+    if (decision.retry && attemptNumber < call.maxRetries && wait !== undefined) {
+      await sleep(wait, signal);
+      continue;
+    }
+    if (!decision.indeterminate) throw error;
+    throw new UploadIndeterminateError(
+      `The upload may or may not have happened: ${target} failed after the request was sent (${error instanceof Error ? error.message : String(error)})`,
+      { cause: error },
+    );
+  }
+}
