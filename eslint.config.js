@@ -1,4 +1,4 @@
-// Module boundaries from style.md §2.4, enforced by a tool instead of by review.
+// Module boundaries (docs/architecture.md, "Import rules"), enforced by a tool instead of by review.
 // Deliberately small and syntax-only (no type-aware rules) so `npm run lint` stays fast.
 // ESLint replaces (does not merge) a rule's options when several config objects match a
 // file, so each folder's block lists the shared restrictions again via the helpers below.
@@ -25,7 +25,7 @@ const globals = (names, why) => [
   ...names.map((name) => ({ name, message: `\`${name}\` is not allowed here: ${why}` })),
 ];
 
-const pureWhy = 'src/url and src/phash are pure (no network, no Web Crypto, no runtime APIs), style.md §2.4.';
+const pureWhy = 'src/url and src/phash are pure (no network, no Web Crypto, no runtime APIs); see docs/architecture.md.';
 const pureGlobals = ['fetch', 'crypto', 'Request', 'XMLHttpRequest'];
 
 export default tseslint.config(
@@ -44,7 +44,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': imports({
         regex: '^\\.\\./(?!errors(\\.js)?$|internal/)',
-        message: 'src/url and src/phash may import only ../errors and ../internal (style.md §2.4).',
+        message: 'src/url and src/phash may import only ../errors and ../internal (docs/architecture.md).',
       }),
       'no-restricted-globals': globals(pureGlobals, pureWhy),
       // `globalThis.fetch` would dodge no-restricted-globals.
@@ -59,9 +59,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': imports({
         regex: '^\\.\\./(core|upload|media|transport|client)(/|\\.js$|$)',
-        message: 'signing and webhooks use Web Crypto only: no HTTP core, upload, media or transport (style.md §2.4).',
+        message: 'signing and webhooks use Web Crypto only: no HTTP core, upload, media or transport (docs/architecture.md).',
       }),
-      'no-restricted-globals': globals(['fetch'], 'signing and webhooks never call the network (style.md §2.4).'),
+      'no-restricted-globals': globals(['fetch'], 'signing and webhooks never call the network (docs/architecture.md).'),
       'no-restricted-properties': [
         'error',
         { object: 'globalThis', property: 'fetch', message: 'signing and webhooks never call the network.' },

@@ -36,6 +36,8 @@ export { buildTransformationString } from './url/transformation.js';
 export { getResponsiveImageAttributes } from './url/responsive.js';
 export type {
   BuildUrlOptions,
+  BuildUrlSettings,
+  UrlSource,
   Transformation,
   ModernTransformation,
   LegacyTransformation,
@@ -62,6 +64,7 @@ export type {
   FocusValue,
   StreamingResolution,
   ResponsiveImageOptions,
+  ResponsiveImageSettings,
   ResponsiveImageAttributes,
 } from './url/types.js';
 export type { ClientUploadOptions } from './upload/client-upload.js';
@@ -71,7 +74,17 @@ export type {
   UploadFile,
   UploadProgress,
   UploadAuthParameters,
-  UploadExtension,
+  UploadTransformation,
+  UploadPostTransformation,
+  UploadResponseField,
+} from './upload/types.js';
+export type {
+  AITag,
+  CustomMetadataValues,
+  Extension,
+  BaseExtension,
+  ExtensionName,
+  ExtensionStatus,
   RemoveBgExtension,
   AutoTaggingExtension,
   AiAutoDescriptionExtension,
@@ -79,8 +92,9 @@ export type {
   AiTask,
   AiTaskAction,
   SavedExtensionReference,
-  UploadTransformation,
-  UploadPostTransformation,
-  UploadResponseField,
-  ExtensionStatus,
-} from './upload/types.js';
+  SelectedFieldSchema,
+  FileObject,
+  FolderObject,
+  FileMetadata,
+  UploadedFile,
+} from './objects.js';

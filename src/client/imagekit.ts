@@ -35,7 +35,7 @@ import { getAuthenticationParameters, type AuthenticationParameters } from '../s
 import { uploadFile, type ServerUploadOptions } from '../upload/server-upload.js';
 import type { UploadResponse } from '../upload/types.js';
 import { buildUrl, buildUrlOptionKeys } from '../url/build-url.js';
-import type { BuildUrlOptions } from '../url/types.js';
+import type { BuildUrlSettings, UrlSource } from '../url/types.js';
 import { verifyWebhook } from '../webhooks/verify.js';
 import type { WebhookEvent } from '../webhooks/events.js';
 
@@ -74,8 +74,11 @@ const v6Names = { bulkFileDelete: 'bulkDeleteFiles', purgeCache: 'purgeFileCache
 
 type Result<T> = Promise<WithMetadata<T>>;
 
-/** Options of {@link ImageKit.url}: `buildUrl` options plus signing. */
-export interface ClientUrlOptions extends Omit<BuildUrlOptions, 'urlEndpoint'> {
+/** Options of {@link ImageKit.url}: exactly one of `path` / `src`, and the settings. */
+export type ClientUrlOptions = UrlSource & ClientUrlSettings;
+
+/** The options of {@link ImageKit.url} besides `path` / `src`: `buildUrl`'s plus signing. */
+export interface ClientUrlSettings extends Omit<BuildUrlSettings, 'urlEndpoint'> {
   /**
    * URL endpoint to build on.
    * @default the client's `urlEndpoint`

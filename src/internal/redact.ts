@@ -9,26 +9,34 @@
 
 /**
  * `value` (parsed JSON, text, or a header record) with every occurrence of each secret
- * replaced by `[redacted]`, in strings at any depth (object keys included). Each secret is
- * also found percent-encoded (`encodeURIComponent`, with upper- or lower-case hex, and
- * with `+` for a space). Secrets shorter than 6 characters are ignored: they cannot be
- * told from ordinary text.
+ * replaced by `[redacted]`, in strings at any depth (object keys included). Matching
+ * ignores case (a proxy may upper- or lower-case what it echoes), and each secret is also
+ * found percent-encoded (`encodeURIComponent`, and with `+` for a space) and, when it ends
+ * in base64 padding, without its `=`. Secrets shorter than 6 characters are ignored: they
+ * cannot be told from ordinary text.
  */
 export function redact<T>(value: T, secrets: ReadonlyArray<string | undefined>): T {
-  const spellings: string[] = [];
+  const spellings = new Set<string>();
   for (const secret of secrets) {
     if (secret && secret.length > 5) {
       const encoded = encodeURIComponent(secret);
-      const lower = encoded.replace(/%../g, (escape) => escape.toLowerCase());
-      spellings.push(secret, encoded, lower, encoded.replace(/%20/g, '+'), lower.replace(/%20/g, '+'));
+      for (const spelling of [secret, secret.replace(/=+$/, ''), encoded, encoded.replace(/%20/g, '+')]) {
+        if (spelling.length > 5) spellings.add(spelling);
+      }
     }
   }
+  if (spellings.size === 0) return value;
   // Longest first, so a secret inside a longer one (the key inside a header) never leaves the rest behind.
-  spellings.sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(
+    [...spellings]
+      .sort((a, b) => b.length - a.length)
+      .map((spelling) => spelling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|'),
+    'gi',
+  );
   const clean = (item: unknown): unknown => {
     if (typeof item === 'string') {
-      for (const spelling of spellings) item = (item as string).split(spelling).join('[redacted]');
-      return item;
+      return (item as string).replace(pattern, '[redacted]');
     }
     if (typeof item !== 'object' || !item) return item;
     // Keys and values alike.

@@ -7,7 +7,7 @@
  * tests (tests/media/endpoints.test.ts).
  */
 import type { ClientContext } from '../core/context.js';
-import { pathSegment, type QueryValue } from '../core/path.js';
+import { pathSegment } from '../core/path.js';
 import { apiRequest, type HttpMethod, type RequestOptions, type RetryPolicy } from '../core/request.js';
 import type { WithMetadata } from '../internal/metadata.js';
 import { refuseCallbacks, requestOptions } from './validate.js';
@@ -39,7 +39,7 @@ export interface Prepared {
   /** Path parameters not given as positional arguments. */
   path?: Record<string, unknown>;
   /** The JSON body or the query (see `send`); `undefined` values are not sent. */
-  input?: Record<string, QueryValue | unknown>;
+  input?: object;
   /** True when the input is one of `saferWhen`. */
   safer?: boolean;
 }

@@ -648,7 +648,7 @@ export const getUsageAnalytics = /* @__PURE__ */ defineEndpoint<[params: DateRan
 // Origins (beta). Create and replace (PUT) both send a whole origin, whose keys depend on
 // its `type`: the object is sent as given, after checking the keys every type requires.
 
-function origin(value: OriginRequest): Record<string, unknown> {
+function origin(value: OriginRequest): OriginRequest {
   const checked = requireObject<OriginRequest>('origin', value);
   requireString('origin.type', checked.type);
   requireString('origin.name', checked.name);
@@ -729,7 +729,7 @@ export const deleteOrigin = /* @__PURE__ */ defineEndpoint<[originId: string], E
 
 // URL endpoints (beta). Create and replace (PUT) both send the whole object.
 
-function urlEndpoint(value: UrlEndpointRequest): Record<string, unknown> {
+function urlEndpoint(value: UrlEndpointRequest): UrlEndpointRequest {
   const checked = requireObject<UrlEndpointRequest>('urlEndpoint', value);
   requireString('urlEndpoint.description', checked.description);
   return checked;

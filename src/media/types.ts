@@ -1,120 +1,16 @@
 /**
  * @module media/types
- * Shapes of the objects the management API returns (imagekit-api.md §11 and §4–§9).
- * Field names are the API's. Objects stay open to extra keys, because the API adds
- * fields over time.
+ * Shapes of the objects the management API returns. Field names are the API's. The
+ * objects are closed: a misspelt field is a compile error. Fields ImageKit adds later
+ * still arrive at run time; read one with an `in` check (`if ('newField' in job)
+ * use(job.newField)`, typed `unknown`).
  */
+// The shared objects, re-exported for the media modules and `media/index.ts`.
+export type { AITag, CustomMetadataValues, Extension, FileObject, FolderObject, FileMetadata } from '../objects.js';
+import type { BaseExtension, ExtensionStatus } from '../objects.js';
 
-/** An AI-generated tag on a file. */
-export interface AITag {
-  /** Tag text. */
-  name: string;
-  /** Confidence score, 0–100. */
-  confidence: number;
-  /** Which extension produced the tag. */
-  source: 'google-auto-tagging' | 'aws-auto-tagging' | (string & {});
-}
-
-/** Custom metadata values, keyed by custom metadata field name. */
-export type CustomMetadataValues = Record<string, unknown>;
-
-/** Status of each extension requested by an update (or upload). */
-export type FileExtensionStatus = Partial<
-  Record<
-    'google-auto-tagging' | 'aws-auto-tagging' | 'remove-bg' | 'ai-auto-description' | 'ai-tasks' | (string & {}),
-    'success' | 'pending' | 'failed' | (string & {})
-  >
->;
-
-/**
- * An extension to run on a file: a base extension (`remove-bg`, `google-auto-tagging`,
- * `aws-auto-tagging`, `ai-auto-description`, `ai-tasks`) with its options, or a
- * reference to a saved extension (`{ name: 'saved-extension', id }`).
- */
-export interface Extension {
-  /** Extension name. */
-  name: string;
-  /** Extension options and other keys, sent as given. */
-  [key: string]: unknown;
-}
-
-/** A file or a file version in the media library (§11.1). */
-export interface FileObject {
-  fileId: string;
-  type: 'file' | 'file-version';
-  name: string;
-  filePath: string;
-  url: string;
-  thumbnail?: string;
-  fileType: 'image' | 'non-image' | (string & {});
-  mime?: string;
-  height?: number;
-  width?: number;
-  /** Size in bytes. */
-  size: number;
-  hasAlpha?: boolean;
-  tags: string[] | null;
-  AITags?: AITag[] | null;
-  customCoordinates: string | null;
-  customMetadata?: CustomMetadataValues;
-  embeddedMetadata?: Record<string, unknown> | null;
-  description?: string;
-  isPrivateFile: boolean;
-  isPublished?: boolean;
-  versionInfo?: { id: string; name: string };
-  /** ISO-8601 timestamp. */
-  createdAt: string;
-  /** ISO-8601 timestamp. */
-  updatedAt: string;
-  bitRate?: number;
-  /** Duration in seconds (video/audio). */
-  duration?: number;
-  videoCodec?: string;
-  audioCodec?: string;
-  selectedFieldsSchema?: Record<string, unknown>;
-  /** Present on update responses. */
-  extensionStatus?: FileExtensionStatus;
-  [key: string]: unknown;
-}
-
-/** A folder, as returned by list with `type: 'folder'` or `'all'` (§11.3). */
-export interface FolderObject {
-  folderId: string;
-  type: 'folder';
-  name: string;
-  folderPath: string;
-  createdAt: string;
-  updatedAt: string;
-  customMetadata?: CustomMetadataValues;
-  [key: string]: unknown;
-}
-
-/** Image/video metadata, EXIF and perceptual hash of a file or URL (§11.4). */
-export interface FileMetadata {
-  height?: number;
-  width?: number;
-  size?: number;
-  format?: string;
-  hasColorProfile?: boolean;
-  quality?: number;
-  density?: number;
-  hasTransparency?: boolean;
-  /** 64-bit perceptual hash as 16 hex characters; compare with `phashDistance`. */
-  pHash?: string;
-  bitRate?: number;
-  duration?: number;
-  videoCodec?: string;
-  audioCodec?: string;
-  exif?: {
-    image?: Record<string, unknown>;
-    thumbnail?: Record<string, unknown>;
-    exif?: Record<string, unknown>;
-    gps?: Record<string, unknown>;
-    interoperability?: Record<string, unknown>;
-    makernote?: Record<string, unknown>;
-  };
-  [key: string]: unknown;
-}
+/** @deprecated The same type as {@link ExtensionStatus}; use that name. */
+export type FileExtensionStatus = ExtensionStatus;
 
 /** Types a custom metadata field can have. */
 export type CustomMetadataFieldType =
@@ -129,7 +25,7 @@ export type CustomMetadataFieldType =
 /** A scalar allowed in custom metadata values and select options. */
 export type CustomMetadataScalar = string | number | boolean;
 
-/** Rules of a custom metadata field (§7). */
+/** Rules of a custom metadata field. */
 export interface CustomMetadataFieldSchema {
   type: CustomMetadataFieldType;
   /** When true, `defaultValue` is required. */
@@ -145,7 +41,6 @@ export interface CustomMetadataFieldSchema {
   maxValue?: number | string;
   /** Required for SingleSelect and MultiSelect. */
   selectOptions?: CustomMetadataScalar[];
-  [key: string]: unknown;
 }
 
 /** A custom metadata field definition. */
@@ -155,7 +50,6 @@ export interface CustomMetadataField {
   label: string;
   description?: string;
   schema: CustomMetadataFieldSchema;
-  [key: string]: unknown;
 }
 
 /** The status of a bulk job (copy, move or rename folder). */
@@ -165,23 +59,20 @@ export interface BulkJobStatus {
   status: 'Pending' | 'Completed' | (string & {});
   /** Only for a rename with `purgeCache: true`. */
   purgeRequestId?: string;
-  [key: string]: unknown;
 }
 
 /** Answer of the bulk-job endpoints: the id to poll with `getBulkJobStatus`. */
 export interface BulkJobResult {
   jobId: string;
-  [key: string]: unknown;
 }
 
-/** Account usage between two dates (§9). */
+/** Account usage between two dates. */
 export interface Usage {
   bandwidthBytes?: number;
   mediaLibraryStorageBytes?: number;
   originalCacheStorageBytes?: number;
   videoProcessingUnitsCount?: number;
   extensionUnitsCount?: number;
-  [key: string]: unknown;
 }
 
 /** One row of a usage-analytics breakdown. */
@@ -189,7 +80,6 @@ export interface UsageAnalyticsEntry {
   name: string;
   bandwidthBytes: number;
   requestCount: number;
-  [key: string]: unknown;
 }
 
 /** A usage-analytics breakdown, ranked two ways. */
@@ -198,7 +88,7 @@ export interface UsageAnalyticsBreakdown {
   byRequests: UsageAnalyticsEntry[];
 }
 
-/** Usage analytics (beta): totals and breakdowns (§9). Open to extra keys. */
+/** Usage analytics (beta): totals and breakdowns. */
 export interface UsageAnalytics {
   bandwidthBytes?: number;
   requestCount?: number;
@@ -223,10 +113,9 @@ export interface UsageAnalytics {
   top404Assets?: unknown[];
   extensions?: { name: string; operationCount: number }[];
   videoProcessing?: { resolution: string; codec: string; durationSeconds: number }[];
-  [key: string]: unknown;
 }
 
-/** Origin types (§9). */
+/** Origin types. */
 export type OriginType =
   | 'S3'
   | 'S3_COMPATIBLE'
@@ -237,25 +126,65 @@ export type OriginType =
   | 'AZURE_BLOB'
   | 'AKENEO_PIM';
 
-/**
- * An origin definition as sent to create/update (a union on `type`; secrets such as
- * `secretKey`, `privateKey`, `sasToken`, `clientSecret`, `password` travel in the body
- * and are never echoed back).
- */
-export interface OriginRequest {
+/** Origin fields that are not secret: sent on create/update and returned by the API. */
+interface OriginFields {
   type: OriginType | (string & {});
+  /** Display name. */
   name: string;
-  includeCanonicalHeader?: boolean;
-  baseUrlForCanonicalHeader?: string;
-  [key: string]: unknown;
+  /** Send a canonical `Link` header with each delivered file. */
+  includeCanonicalHeader?: boolean | undefined;
+  /** Base URL of the canonical header. */
+  baseUrlForCanonicalHeader?: string | undefined;
+  /** Bucket (`S3`, `S3_COMPATIBLE`, `CLOUDINARY_BACKUP`, `GCS`). */
+  bucket?: string | undefined;
+  /** Folder inside the bucket or container. */
+  prefix?: string | undefined;
+  /** `S3`: use the IAM role instead of keys. */
+  useIAMRole?: boolean | undefined;
+  /** `S3_COMPATIBLE`: the service's endpoint URL. */
+  endpoint?: string | undefined;
+  /** `S3_COMPATIBLE`: path-style bucket addressing. */
+  s3ForcePathStyle?: boolean | undefined;
+  /** `WEB_FOLDER`, `AKENEO_PIM`: base URL of the origin. */
+  baseUrl?: string | undefined;
+  /** `WEB_FOLDER`: forward the request's `Host` header. */
+  forwardHostHeaderToOrigin?: boolean | undefined;
+  /** `GCS`: service account e-mail. */
+  clientEmail?: string | undefined;
+  /** `AZURE_BLOB`: storage account name. */
+  accountName?: string | undefined;
+  /** `AZURE_BLOB`: container name. */
+  container?: string | undefined;
+  /** `AKENEO_PIM`: client id. */
+  clientId?: string | undefined;
+  /** `AKENEO_PIM`: user name. */
+  username?: string | undefined;
 }
 
-/** An origin as returned by the API (secrets dropped). */
-export interface Origin {
+/**
+ * An origin definition as sent to create/update (PUT replaces the whole object). Which
+ * fields apply depends on `type`. The secrets (`accessKey`, `secretKey`, `privateKey`,
+ * `sasToken`, `clientSecret`, `password`) travel in the body and are never echoed back.
+ */
+export interface OriginRequest extends OriginFields {
+  /** `S3`, `S3_COMPATIBLE`, `CLOUDINARY_BACKUP`. */
+  accessKey?: string | undefined;
+  /** `S3`, `S3_COMPATIBLE`, `CLOUDINARY_BACKUP`. */
+  secretKey?: string | undefined;
+  /** `GCS`: service account private key. */
+  privateKey?: string | undefined;
+  /** `AZURE_BLOB`: shared access signature. */
+  sasToken?: string | undefined;
+  /** `AKENEO_PIM`. */
+  clientSecret?: string | undefined;
+  /** `AKENEO_PIM`. */
+  password?: string | undefined;
+}
+
+/** An origin as returned by the API: the definition without its secrets, plus `id`. */
+export interface Origin extends OriginFields {
+  /** Id of the origin, used in a URL endpoint's `origins`. */
   id: string;
-  type: OriginType | (string & {});
-  name: string;
-  [key: string]: unknown;
 }
 
 /** URL rewriter of a URL endpoint. */
@@ -271,7 +200,6 @@ export interface UrlEndpointRequest {
   origins?: string[];
   urlPrefix?: string;
   urlRewriter?: UrlRewriter;
-  [key: string]: unknown;
 }
 
 /** A URL endpoint as returned by the API (`id` is `default` for the built-in one). */
@@ -281,7 +209,6 @@ export interface UrlEndpoint {
   origins: string[];
   urlPrefix: string;
   urlRewriter?: UrlRewriter;
-  [key: string]: unknown;
 }
 
 /** A saved extension configuration. */
@@ -290,10 +217,9 @@ export interface SavedExtension {
   name: string;
   description: string;
   /** One base extension (not a saved-extension reference). */
-  config: Extension;
+  config: BaseExtension;
   createdAt?: string;
   updatedAt?: string;
-  [key: string]: unknown;
 }
 
 /** A named transformation, used in URLs as `tr:n-<name>`. */
@@ -303,5 +229,4 @@ export interface NamedTransformation {
   transformation: string;
   enabled: boolean;
   createdAt?: string;
-  [key: string]: unknown;
 }

@@ -1,6 +1,6 @@
 /**
  * @module signing/sign-url
- * Signed ImageKit URLs (url-rules.md Part A rule 8): `ik-s` = lower-case hex
+ * Signed ImageKit URLs (docs/url-rules.md, rule 8): `ik-s` = lower-case hex
  * HMAC-SHA1(private key, URL without the endpoint prefix + expiry), optional `ik-t`.
  * Web Crypto (or Node's `createHmac` where available); runs on servers and at the edge.
  */
@@ -15,8 +15,8 @@ export interface SignUrlOptions {
   /** The URL endpoint the URL was built with, e.g. `https://ik.imagekit.io/your_id`. A trailing `/` makes no difference. */
   urlEndpoint: string;
   /**
-   * Seconds from now until the URL stops working (whole seconds; a fraction is dropped),
-   * from 1 to 315,360,000 (ten years). Leave it out for a URL that never expires (no `ik-t`).
+   * Seconds from now until the URL stops working: more than 0 and at most 315,360,000
+   * (ten years); a fraction is dropped, but never below 1 second. Leave it out for a URL that never expires (no `ik-t`).
    * @default undefined
    * @unit seconds
    */
@@ -79,25 +79,25 @@ function prepare(options: SignUrlOptions): Prepared {
 }
 
 /**
- * `url` as a client will request it. A `.` or `..` path segment (also spelled `%2e`) is
- * resolved by every URL parser before the request is sent, so the signature must cover
- * the resolved path, as `@imagekit/nodejs` (which builds through `URL`) does; a `..` that
- * leaves `urlEndpoint` then fails the check below. Other URLs are returned unchanged.
- * @throws {TypeError} `url` is not a non-empty string, or does not parse as a URL when it has dot segments.
+ * `url` as a client will request it: what `new URL(url).href` gives. Every client parses a
+ * URL before requesting it, so `.`/`..` segments (also spelled `%2e`) are resolved, a `\`
+ * counts as `/`, and spaces or non-ASCII characters are percent-encoded; the signature
+ * must cover that form, and that form is what is returned (the output of `buildUrl`
+ * already is in it). A `..` that leaves `urlEndpoint` then fails the check below.
+ * @throws {TypeError} `url` is not a non-empty string, or is not an absolute URL.
  */
 function asRequested(url: unknown): string {
   if (typeof url !== 'string' || url === '') throw new TypeError('`url` must be a non-empty string');
-  if (!/^[^?#]*\/(?:\.|%2e){1,2}(?:[/?#]|$)/i.test(url)) return url;
   try {
     return new URL(url).href;
   } catch {
-    throw new TypeError('`url` must be an absolute URL');
+    throw new TypeError('`url` must be an absolute URL under `urlEndpoint`');
   }
 }
 
 /** The string to sign (without expiry), or a TypeError for a URL ImageKit could not verify. */
 function pathToSign(url: string, prefixes: readonly string[]): string {
-  if (/[?&]ik-s=/.test(url)) throw new TypeError('`url` is already signed (it has an `ik-s` parameter)');
+  if (/[?&]ik-[st]=/i.test(url)) throw new TypeError('`url` is already signed (it has an `ik-t` or `ik-s` parameter)');
   for (const prefix of prefixes) {
     if (url.length > prefix.length && url.startsWith(prefix)) return url.slice(prefix.length);
   }
@@ -106,11 +106,23 @@ function pathToSign(url: string, prefixes: readonly string[]): string {
   );
 }
 
-function append(url: string, expiry: number, signature: string): string {
-  const separator = url.includes('?') ? (/[?&]$/.test(url) ? '' : '&') : '?';
+/**
+ * Splits off a `#fragment`: a client never sends it, so it is neither signed nor followed by
+ * `ik-t`/`ik-s` (which would then never reach ImageKit); it is put back after them.
+ */
+function splitFragment(url: string): [string, string] {
+  const hash = url.indexOf('#');
+  return hash === -1 ? [url, ''] : [url.slice(0, hash), url.slice(hash)];
+}
+
+function append(url: string, expiry: number, signature: string, fragment: string): string {
+  const query = url.indexOf('?');
+  // No query: start one. An empty query, or one ending in `&`: nothing to add. Else `&`
+  // (a query that ends in a literal `?`, as in `a.jpg??`, still needs its `&`).
+  const separator = query === -1 ? '?' : query === url.length - 1 || url.endsWith('&') ? '' : '&';
   return expiry === noExpiry
-    ? `${url}${separator}ik-s=${signature}`
-    : `${url}${separator}ik-t=${expiry}&ik-s=${signature}`;
+    ? `${url}${separator}ik-s=${signature}${fragment}`
+    : `${url}${separator}ik-t=${expiry}&ik-s=${signature}${fragment}`;
 }
 
 /**
@@ -126,7 +138,7 @@ function append(url: string, expiry: number, signature: string): string {
  *   expireSeconds: 600,
  * });
  * @throws {TypeError} `url` is not a URL under `urlEndpoint`, is already signed, or an option is missing / of the wrong type.
- * @throws {RangeError} `expireSeconds` is not in 1..315360000 (ten years).
+ * @throws {RangeError} `expireSeconds` is not more than 0 and at most 315360000 (ten years).
  * @throws {ImageKitError} The runtime has no Web Crypto.
  */
 export function signUrl(url: string, options: SignUrlOptions): Promise<string> {
@@ -135,9 +147,10 @@ export function signUrl(url: string, options: SignUrlOptions): Promise<string> {
 
 async function sign(url: string, options: SignUrlOptions): Promise<string> {
   const { privateKey, prefixes, expiry } = prepare(options);
-  const target = asRequested(url);
+  const [target, fragment] = splitFragment(asRequested(url));
   const message = pathToSign(target, prefixes) + expiry;
-  return append(target, expiry, hmacHexSync(privateKey, 'SHA-1', message) ?? (await hmacHex(privateKey, 'SHA-1', message)));
+  const signature = hmacHexSync(privateKey, 'SHA-1', message) ?? (await hmacHex(privateKey, 'SHA-1', message));
+  return append(target, expiry, signature, fragment);
 }
 
 /**
@@ -147,7 +160,7 @@ async function sign(url: string, options: SignUrlOptions): Promise<string> {
  *
  * @returns The signed URLs, in the order given.
  * @throws {TypeError} Any `url` is not under `urlEndpoint` (nothing is signed then), or an option is invalid.
- * @throws {RangeError} `expireSeconds` is not in 1..315360000 (ten years).
+ * @throws {RangeError} `expireSeconds` is not more than 0 and at most 315360000 (ten years).
  * @throws {ImageKitError} The runtime has no Web Crypto.
  */
 export function signUrls(urls: readonly string[], options: SignUrlOptions): Promise<string[]> {
@@ -157,14 +170,14 @@ export function signUrls(urls: readonly string[], options: SignUrlOptions): Prom
 async function signMany(urls: readonly string[], options: SignUrlOptions): Promise<string[]> {
   if (!Array.isArray(urls)) throw new TypeError('`urls` must be an array of URL strings');
   const { privateKey, prefixes, expiry } = prepare(options);
-  const targets = urls.map(asRequested);
-  const messages = targets.map((url) => pathToSign(url, prefixes) + expiry);
+  const parts = urls.map((url) => splitFragment(asRequested(url)));
+  const messages = parts.map(([url]) => pathToSign(url, prefixes) + expiry);
   if (fastCrypto() !== undefined) {
-    return targets.map((url, i) => append(url, expiry, hmacHexSync(privateKey, 'SHA-1', messages[i]!)!));
+    return parts.map(([url, fragment], i) => append(url, expiry, hmacHexSync(privateKey, 'SHA-1', messages[i]!)!, fragment));
   }
   await hmacKey(privateKey, 'SHA-1');
   const signatures = await Promise.all(messages.map((message) => hmacHex(privateKey, 'SHA-1', message)));
-  return targets.map((url, i) => append(url, expiry, signatures[i]!));
+  return parts.map(([url, fragment], i) => append(url, expiry, signatures[i]!, fragment));
 }
 
 /** The attributes of a responsive `<img>` (the output of `getResponsiveImageAttributes`). */
@@ -210,7 +223,7 @@ function parseSrcSet(srcSet: string): Array<[string, string]> {
  *   { privateKey, urlEndpoint, expireSeconds: 3600 },
  * );
  * @throws {TypeError} A URL is not under `urlEndpoint`, or an option is invalid.
- * @throws {RangeError} `expireSeconds` is not in 1..315360000 (ten years).
+ * @throws {RangeError} `expireSeconds` is not more than 0 and at most 315360000 (ten years).
  * @throws {ImageKitError} The runtime has no Web Crypto.
  */
 export function signResponsiveImageAttributes<T extends ResponsiveImageAttributesLike>(

@@ -1,7 +1,7 @@
 /**
  * @module signing/upload-jwt
  * The single-use JWT that authorizes a client-side upload to the v2 upload API
- * (imagekit-api.md §1 and §3.2): HS256, header `{ alg, typ, kid: publicKey }`, payload =
+ * (docs/imagekit-api-notes.md, "v2 upload JWT"): HS256, header `{ alg, typ, kid: publicKey }`, payload =
  * every form field the upload will carry (except `file` and `token`) as strings, plus
  * `iat` and `exp` with `exp - iat <= 3600`.
  */
@@ -26,7 +26,7 @@ export interface UploadTokenOptions {
    */
   fields: Readonly<Record<string, unknown>> | ReadonlyArray<readonly [string, string]>;
   /**
-   * Lifetime of the token: `exp - iat`, 1 to 3600 (the API's limit; a fraction is dropped). The token may
+   * Lifetime of the token: `exp - iat`, more than 0 and at most 3600 (the API's limit; a fraction is dropped, never below 1). The token may
    * expire up to 59 s earlier (never below 1 s): see {@link createUploadToken}.
    * @default 1800
    * @unit seconds
@@ -42,7 +42,7 @@ const unsignedKeys = new Set(['file', 'token', 'onProgress', 'signal', 'timeout'
 
 /**
  * Serializes one upload form value the way the upload API expects
- * (imagekit-api.md §3.1); `undefined` means "leave the field out".
+ * (docs/imagekit-api-notes.md, "Upload fields and serialization"); `undefined` means "leave the field out".
  * @throws {RangeError} A number is not finite.
  */
 export function serializeUploadField(name: string, value: unknown): string | undefined {
@@ -92,7 +92,7 @@ function payloadFields(fields: UploadTokenOptions['fields']): Record<string, str
  *   fields: { fileName: 'avatar.png', folder: '/users/42', tags: ['avatar'] },
  * });
  * @throws {TypeError} `privateKey` / `publicKey` is missing, `fields` is not an object, or holds `iat` / `exp`.
- * @throws {RangeError} `expireSeconds` is not in 1..3600 (a fraction is dropped), or a field is a non-finite number.
+ * @throws {RangeError} `expireSeconds` is not more than 0 and at most 3600 (a fraction is dropped, never below 1), or a field is a non-finite number.
  * @throws {ImageKitError} The runtime has no Web Crypto.
  */
 export function createUploadToken(options: UploadTokenOptions): Promise<string> {

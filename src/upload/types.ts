@@ -5,6 +5,7 @@
  * the browser/edge `upload()` and the server `uploadFile()`.
  */
 import type { ResponseMetadata } from '../errors.js';
+import type { Extension, UploadedFile } from '../objects.js';
 
 /**
  * What can be uploaded.
@@ -19,88 +20,9 @@ export type UploadFile = Blob | ArrayBuffer | ArrayBufferView | ReadableStream<U
 export interface UploadProgress {
   /** Bytes of the multipart body sent so far. */
   loaded: number;
-  /** Size of the whole multipart body in bytes (not just the file), when known. */
-  total: number | undefined;
+  /** Size of the whole multipart body in bytes (not just the file); always known. */
+  total: number;
 }
-
-/** `remove-bg` extension. */
-export interface RemoveBgExtension {
-  name: 'remove-bg';
-  options?: {
-    add_shadow?: boolean | undefined;
-    bg_color?: string | undefined;
-    bg_image_url?: string | undefined;
-    semitransparency?: boolean | undefined;
-  } | undefined;
-}
-
-/** Google or AWS auto-tagging extension. */
-export interface AutoTaggingExtension {
-  name: 'google-auto-tagging' | 'aws-auto-tagging';
-  /** Maximum number of tags to add. */
-  maxTags: number;
-  /** Minimum confidence (0–100) of a tag to add. */
-  minConfidence: number;
-}
-
-/** `ai-auto-description` extension: writes the file's `description`. */
-export interface AiAutoDescriptionExtension {
-  name: 'ai-auto-description';
-}
-
-/** Action run by a `yes_no` AI task for one answer. */
-export interface AiTaskAction {
-  add_tags?: string[] | undefined;
-  remove_tags?: string[] | undefined;
-  set_metadata?: Array<{ field: string; value: string | number | boolean | Array<string | number | boolean> }> | undefined;
-  unset_metadata?: Array<{ field: string }> | undefined;
-}
-
-/** One task of the `ai-tasks` extension. */
-export type AiTask =
-  | {
-      type: 'select_tags';
-      instruction: string;
-      vocabulary?: string[] | undefined;
-      min_selections?: number | undefined;
-      max_selections?: number | undefined;
-    }
-  | {
-      type: 'select_metadata';
-      field: string;
-      instruction: string;
-      vocabulary?: Array<string | number | boolean> | undefined;
-      min_selections?: number | undefined;
-      max_selections?: number | undefined;
-    }
-  | {
-      type: 'yes_no';
-      instruction: string;
-      on_yes?: AiTaskAction | undefined;
-      on_no?: AiTaskAction | undefined;
-      on_unknown?: AiTaskAction | undefined;
-    };
-
-/** `ai-tasks` extension. */
-export interface AiTasksExtension {
-  name: 'ai-tasks';
-  tasks: AiTask[];
-}
-
-/** A reference to an extension saved in the dashboard. */
-export interface SavedExtensionReference {
-  name: 'saved-extension';
-  /** Id of the saved extension. */
-  id: string;
-}
-
-/** Any extension the upload API accepts. */
-export type UploadExtension =
-  | RemoveBgExtension
-  | AutoTaggingExtension
-  | AiAutoDescriptionExtension
-  | AiTasksExtension
-  | SavedExtensionReference;
 
 /** One post-upload transformation. */
 export type UploadPostTransformation =
@@ -169,7 +91,7 @@ export interface UploadOptions {
   /** Extra fields to include in the response (an array, or already comma-joined). */
   responseFields?: UploadResponseField[] | string | undefined;
   /** Extensions to run on the uploaded file. */
-  extensions?: UploadExtension[] | undefined;
+  extensions?: Extension[] | undefined;
   /** URL that receives the final status of asynchronous extensions. */
   webhookUrl?: string | undefined;
   /**
@@ -208,45 +130,13 @@ export interface UploadOptions {
   timeout?: number | undefined;
 }
 
-/** Status of each requested extension. */
-export type ExtensionStatus = Partial<
-  Record<'remove-bg' | 'google-auto-tagging' | 'aws-auto-tagging' | 'ai-auto-description' | 'ai-tasks', 'success' | 'pending' | 'failed'>
->;
-
 /**
- * The upload API's answer (imagekit-api §11.2). `fileId`, `name`, `filePath` and `url` are
- * in every successful answer; fields gated by `responseFields` appear only when asked for.
+ * The upload API's answer: an {@link UploadedFile} (the file's fields; those gated by
+ * `responseFields` appear only when asked for) with the response's status, headers and
+ * request id in the non-enumerable `$ResponseMetadata`. Closed: read a field the SDK does
+ * not type yet with `if ('newField' in result) result.newField`.
  */
-export interface UploadResponse {
-  /** Id of the stored file. */
-  fileId: string;
-  /** Stored file name (with the unique suffix when `useUniqueFileName` was on). */
-  name: string;
-  /** Path in the media library, e.g. `/products/shoe_a1b2c3.jpg`. */
-  filePath: string;
-  /** Delivery URL of the file. */
-  url: string;
-  thumbnailUrl?: string;
-  height?: number;
-  width?: number;
-  size?: number;
-  fileType?: string;
-  versionInfo?: { id?: string; name?: string };
-  AITags?: Array<{ name?: string; confidence?: number; source?: string }> | null;
-  bitRate?: number;
-  duration?: number;
-  videoCodec?: string;
-  audioCodec?: string;
-  description?: string;
-  extensionStatus?: ExtensionStatus;
-  tags?: string[] | null;
-  customCoordinates?: string | null;
-  isPrivateFile?: boolean;
-  isPublished?: boolean;
-  embeddedMetadata?: Record<string, unknown>;
-  customMetadata?: Record<string, unknown>;
-  metadata?: Record<string, unknown>;
-  selectedFieldsSchema?: Record<string, unknown>;
+export interface UploadResponse extends UploadedFile {
   /** Status, headers, request id of the response (non-enumerable). */
   readonly $ResponseMetadata: ResponseMetadata;
 }

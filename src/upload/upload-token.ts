@@ -1,6 +1,6 @@
 /**
  * @module upload/upload-token
- * The browser-side check of a v2 upload JWT (imagekit-api.md §1, §3.2) before it is sent:
+ * The browser-side check of a v2 upload JWT (docs/imagekit-api-notes.md, "v2 upload JWT") before it is sent:
  * the payload (base64url JSON; the signature is not checked, the browser has no key) must
  * sign exactly the form fields this upload sends, since the server rejects any
  * difference and burns the single-use token. Nothing here handles a secret.

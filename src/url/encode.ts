@@ -1,9 +1,10 @@
 /**
  * @module url/encode
- * Every percent-encoding rule of the URL builder, in one place (url-rules Part A, rules 3–5).
+ * Every percent-encoding rule of the URL builder, in one place (rules 3–5).
+ * Rule numbers refer to docs/url-rules.md.
  * Pure string work: runs in browsers, workers and Node. Not public API.
  *
- * URLs are built, not serialised (style §2.9): `URLSearchParams` would turn `,` into `%2C`
+ * URLs are built, not serialised: `URLSearchParams` would turn `,` into `%2C`
  * and change the string that gets signed. Each encoder is the platform's `encodeURI` /
  * `encodeURIComponent` plus one regex pass that adjusts its safe set. The `encodeURI`
  * based encoders are idempotent: a valid `%XX` escape is always kept as it is.
@@ -59,7 +60,7 @@ function encodeUri(text: string, extra: RegExp, unsafe = uriUnsafe): string {
 }
 
 /**
- * Encodes a URL path (url-rules rule 3): spaces, non-ASCII (UTF-8), controls,
+ * Encodes a URL path (rule 3): spaces, non-ASCII (UTF-8), controls,
  * `"` `<` `>` `` ` `` `{` `}` `|` `^` `\` `[` `]` and always `?` and `#` are
  * percent-encoded; a valid `%XX` is kept; any other `%` becomes `%25`; runs of `/`
  * collapse to one. Idempotent. `,` and `:` stay literal, so the same function encodes

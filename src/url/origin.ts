@@ -48,7 +48,7 @@ function httpUrl(text: string, option: string): URL {
   }
   return url && /^https?:[/\\]{2}/i.test(text) && !url.username && !url.password
     ? url
-    : fail(option, 'be an absolute http(s) URL without credentials');
+    : fail(option, 'be an absolute http(s) URL (no user or password)');
 }
 
 /** The parts of a parsed URL, each encoded by our rules (the parser's encoding is kept). */

@@ -85,7 +85,7 @@ const keys: Readonly<Record<string, string | undefined>> = /* @__PURE__ */ Objec
   layerMode: 'lm',
   density: 'dn',
   raw: 'raw',
-  // Legacy effect names (the seed's camelCase and snake_case spellings).
+  // Legacy effect names, camelCase and snake_case spellings.
   effectSharpen: 'e-sharpen',
   effect_sharpen: 'e-sharpen',
   effectUSM: 'e-usm',

@@ -1,6 +1,7 @@
 /**
  * @module url/transformation
- * Transformation steps → the `tr` string (url-rules Part A rules 6–7, §3–§5).
+ * Transformation steps → the `tr` string (rules 6–7).
+ * Rule numbers refer to docs/url-rules.md.
  * Pure and synchronous; runs everywhere.
  */
 import { renderOverlay } from './overlay.js';
@@ -32,7 +33,7 @@ function renderParam(name: string, value: unknown, at: string): string {
     return 'sr-' + value.map((item: unknown, i) => noSlash(text(item, at + '.' + name + '[' + i + ']'), at, name)).join('_');
   }
   let written = text(value, at, true, name);
-  // The seed's rule: "-" renders the bare key, for any parameter.
+  // "-" renders the bare key, for any parameter (rule 7).
   if (written === '-') return key;
   const kind = key[1] === '-' && effect.exec(key);
   if (kind) {

@@ -131,8 +131,11 @@ export type AudioCodecValue = 'aac' | 'opus' | 'none';
 /** Flip directions (`fl`). */
 export type FlipValue = 'h' | 'v' | 'h_v' | 'v_h';
 
-/** Adaptive-streaming resolutions (`sr`). */
-export type StreamingResolution = '240' | '360' | '480' | '720' | '1080' | '1440' | '2160';
+/** The heights ImageKit streams at. */
+type StreamingHeight = 240 | 360 | 480 | 720 | 1080 | 1440 | 2160;
+
+/** Adaptive-streaming resolutions (`sr`): a height as a number (`1080`) or a string (`'1080'`). */
+export type StreamingResolution = StreamingHeight | `${StreamingHeight}`;
 
 /** Focus values (`fo`): positions, `auto`, `face`, or an object name. */
 export type FocusValue = Suggest<
@@ -442,67 +445,85 @@ export interface DeprecatedOverlayTransformation {
 }
 
 /**
- * One step of a transformation chain. Known names are typed (and autocomplete); any
- * other key is passed through verbatim as `key-value`, so new ImageKit parameters work
- * before this SDK knows them. Steps are joined with `:`, parameters with `,`.
+ * One step of a transformation chain. Every documented parameter is typed, and a key this
+ * type does not know is a compile error; use `raw` for anything else (a new ImageKit
+ * parameter, say: `{ raw: 'new-x' }`). At run time an unknown key still passes through
+ * as `key-value`, for plain JavaScript. Steps are joined with `:`, parameters with `,`.
  * `null`/`undefined` values are skipped; `"-"` renders the bare key.
  * @example
- * [{ width: 400, height: 300, crop: 'at_max' }, { rotation: 90 }, { newParam: 'x' }]
+ * [{ width: 400, height: 300, crop: 'at_max' }, { rotation: 90 }, { raw: 'e-new' }]
  */
 export interface Transformation
   extends Skippable<ModernTransformation>,
     Skippable<LegacyTransformation>,
-    Skippable<DeprecatedOverlayTransformation> {
-  /** Escape hatch: any other parameter, written `key-value`. */
-  [key: string]: unknown;
-}
+    Skippable<DeprecatedOverlayTransformation> {}
 
 /** Query parameter values; written with form-style encoding. */
 export type QueryParameterValue = string | number | boolean;
 
-/** Options of {@link buildUrl}. Exactly one of `path` and `src`. */
-export interface BuildUrlOptions {
+/**
+ * What a URL is built from: exactly one of `path` (relative to `urlEndpoint`) and `src` (a
+ * full `http(s)` URL). The other may be absent or `undefined`.
+ */
+export type UrlSource =
+  | {
+      /** Path of the file, relative to `urlEndpoint`. */
+      path: string;
+      /** Not with `path`. */
+      src?: undefined;
+    }
+  | {
+      /** A full `http(s)` URL of the file; a relative `src` is treated as `path`. */
+      src: string;
+      /** Not with `src`. */
+      path?: undefined;
+    };
+
+/** The options of {@link buildUrl} besides `path` / `src`. */
+export interface BuildUrlSettings {
   /** Your URL endpoint, e.g. `https://ik.imagekit.io/your_id` (trailing `/` optional). */
   urlEndpoint: string;
-  /** Path of the file, relative to `urlEndpoint`. */
-  path?: string;
-  /** A full `http(s)` URL of the file; a relative `src` is treated as `path`. */
-  src?: string;
   /** Transformation steps, chained in order. */
-  transformation?: Transformation[];
+  transformation?: Transformation[] | undefined;
   /**
    * Where the transformation goes. With an absolute `src` it always goes in the query.
    * @default 'path'
    */
-  transformationPosition?: TransformationPosition;
+  transformationPosition?: TransformationPosition | undefined;
   /** Extra query parameters, appended after any existing query and before `tr`. */
-  queryParameters?: Record<string, QueryParameterValue>;
+  queryParameters?: Record<string, QueryParameterValue> | undefined;
 }
 
-/** Options of {@link getResponsiveImageAttributes}. */
-export interface ResponsiveImageOptions extends BuildUrlOptions {
+/** Options of {@link buildUrl}: the settings and exactly one of `path` and `src`. */
+export type BuildUrlOptions = UrlSource & BuildUrlSettings;
+
+/** The options of {@link getResponsiveImageAttributes} besides the {@link buildUrl} ones. */
+export interface ResponsiveImageSettings {
   /**
    * Intended display width in CSS px. Without `sizes` it produces `1x`/`2x` candidates.
    */
-  width?: number;
+  width?: number | undefined;
   /** The HTML `sizes` attribute; when given, candidates use `w` descriptors. */
-  sizes?: string;
+  sizes?: string | undefined;
   /**
    * Device-width breakpoints in px.
    * @default [640, 750, 828, 1080, 1200, 1920, 2048, 3840]
    */
-  deviceBreakpoints?: readonly number[];
+  deviceBreakpoints?: readonly number[] | undefined;
   /**
    * Small image breakpoints in px, merged with `deviceBreakpoints`.
    * @default [16, 32, 48, 64, 96, 128, 256, 384]
    */
-  imageBreakpoints?: readonly number[];
+  imageBreakpoints?: readonly number[] | undefined;
   /**
    * The original width of the image: no candidate asks for more (larger candidates are
    * replaced by this width), so the `srcset` never claims an upscaled size.
    */
-  maxWidth?: number;
+  maxWidth?: number | undefined;
 }
+
+/** Options of {@link getResponsiveImageAttributes}: the {@link buildUrl} options plus breakpoints. */
+export type ResponsiveImageOptions = BuildUrlOptions & ResponsiveImageSettings;
 
 /** Attributes for an `<img>` element. */
 export interface ResponsiveImageAttributes {

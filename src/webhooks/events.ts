@@ -1,9 +1,11 @@
 /**
  * @module webhooks/events
- * Types of the webhook event payloads (imagekit-api.md §10.1): a union discriminated on
+ * Types of the webhook event payloads: a union discriminated on
  * `type`, plus an open fallback for event types ImageKit adds later. Types only, except
- * the tiny {@link isWebhookEvent} guard.
+ * the tiny {@link isWebhookEvent} guard. File events carry the same {@link FileObject} the
+ * media methods return, and `upload.pre-transform.success` the upload answer's fields.
  */
+import type { FileObject, UploadedFile } from '../objects.js';
 
 /** Fields every event has. */
 interface EventEnvelope<TType extends string> {
@@ -13,41 +15,6 @@ interface EventEnvelope<TType extends string> {
   type: TType;
   /** When the event happened, ISO 8601. */
   created_at: string;
-}
-
-/** A file or file version as webhooks carry it (imagekit-api.md §11.1); every field may be absent. */
-export interface WebhookFile {
-  fileId?: string;
-  type?: 'file' | 'file-version';
-  name?: string;
-  filePath?: string;
-  url?: string;
-  thumbnail?: string;
-  fileType?: 'image' | 'non-image';
-  mime?: string;
-  height?: number;
-  width?: number;
-  /** Bytes. */
-  size?: number;
-  hasAlpha?: boolean;
-  tags?: string[] | null;
-  AITags?: Array<{ name?: string; confidence?: number; source?: string }> | null;
-  customCoordinates?: string | null;
-  customMetadata?: Record<string, unknown>;
-  embeddedMetadata?: Record<string, unknown>;
-  description?: string;
-  isPrivateFile?: boolean;
-  isPublished?: boolean;
-  versionInfo?: { id?: string; name?: string };
-  /** ISO 8601. */
-  createdAt?: string;
-  /** ISO 8601. */
-  updatedAt?: string;
-  bitRate?: number;
-  duration?: number;
-  videoCodec?: string;
-  audioCodec?: string;
-  [field: string]: unknown;
 }
 
 /** Options of a video transformation. */
@@ -114,7 +81,7 @@ export interface PreTransformRequest {
 
 /** A `pre` upload transformation succeeded; `data` is the upload response. */
 export interface UploadPreTransformSuccessEvent extends EventEnvelope<'upload.pre-transform.success'> {
-  data: WebhookFile & { thumbnailUrl?: string; extensionStatus?: Record<string, 'success' | 'pending' | 'failed'> };
+  data: UploadedFile;
   request: PreTransformRequest;
 }
 
@@ -144,12 +111,12 @@ export interface UploadPostTransformErrorEvent extends EventEnvelope<'upload.pos
 
 /** A file was created. */
 export interface FileCreatedEvent extends EventEnvelope<'file.created'> {
-  data: WebhookFile;
+  data: FileObject;
 }
 
 /** A file's details were updated. */
 export interface FileUpdatedEvent extends EventEnvelope<'file.updated'> {
-  data: WebhookFile;
+  data: FileObject;
 }
 
 /** A file was deleted. */
@@ -159,7 +126,7 @@ export interface FileDeletedEvent extends EventEnvelope<'file.deleted'> {
 
 /** A new version of a file was created. */
 export interface FileVersionCreatedEvent extends EventEnvelope<'file-version.created'> {
-  data: WebhookFile;
+  data: FileObject;
 }
 
 /** A file version was deleted. */

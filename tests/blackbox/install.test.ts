@@ -87,7 +87,7 @@ const goodSource = `
 import { buildUrl, upload, ApiError, isApiError, isRateLimitError, type Transformation, type UploadResponse } from 'imagekit-universal';
 import { ImageKit, signUrl, getAuthenticationParameters, verifyWebhook } from 'imagekit-universal/server';
 import { createEmulator, startEmulator } from 'imagekit-universal/testing';
-const step: Transformation = { width: 300, crop: 'maintain_ratio', anything_else: 'x' };
+const step: Transformation = { width: 300, crop: 'maintain_ratio', raw: 'anything_else-x' };
 export const url: string = buildUrl({ urlEndpoint: 'https://ik.imagekit.io/demo', path: '/a.jpg', transformation: [step] });
 export function describe(error: unknown, result: UploadResponse): string {
   const requestId: string | undefined = result.$ResponseMetadata.requestId;
@@ -116,13 +116,15 @@ const badSource = `
 import { buildUrl, upload, type Transformation } from 'imagekit-universal';
 import { ImageKit } from 'imagekit-universal/server';
 export const a: Transformation = { width: 300, crop: 'not_a_crop' };
+export const b: Transformation = { widht: 300 };
 buildUrl({ urlEndpoint: 'https://x.io', path: '/a', transformationPosition: 'middle' });
+buildUrl({ urlEndpoint: 'https://x.io', path: '/a', src: 'https://x.io/b' });
 new ImageKit({ privateKey: 1 });
 new ImageKit({ privateKey: 'x', maxRetries: '2' });
 new ImageKit({ privateKey: 'x', timout: 100 });
 void upload({ file: new Blob(['x']), fileName: 'b', publicKey: 'p', privateKey: 'secret' });
 `;
-const badLines = 6;
+const badLines = 8;
 
 const setups = [
   { name: 'bundler', type: 'module', compilerOptions: { module: 'esnext', moduleResolution: 'bundler' } },

@@ -1,6 +1,6 @@
 // Type tests of `ImageKit#url`: a string when the options do not sign, a promise when
-// they do. Checked by `tsc -p tsconfig.test.json` (part of `npm test`); `expectTypeOf`
-// is a no-op at run time.
+// they do. Checked by `tsc -p tests/types/tsconfig.json` (part of `npm test`);
+// `expectTypeOf` is a no-op at run time.
 import { expectTypeOf } from 'vitest';
 import { ImageKit, type ClientUrlOptions } from '../../src/server.js';
 

@@ -23,8 +23,12 @@ function spellings(key: string): string[] {
     encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
     encoded.replace(/%20/g, '+'),
     basic,
+    basic.replace(/=+$/, ''),
     encodeURIComponent(basic),
     `Basic ${basic}`,
+    `basic ${basic}`.toLowerCase(),
+    key.toUpperCase(),
+    key.toLowerCase(),
   ];
 }
 

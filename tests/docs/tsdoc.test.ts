@@ -1,4 +1,4 @@
-// Every public export carries TSDoc (style.md §2.11): read from the built declaration
+// Every public export carries TSDoc (docs/architecture.md, "Conventions"): read from the built declaration
 // files with the TypeScript checker, as an editor would show it to a user.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

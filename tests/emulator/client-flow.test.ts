@@ -1,4 +1,4 @@
-// Dogfooding (style.md §2.8 rule 1): a full media flow through our own `ImageKit` client
+// Dogfooding (docs/testing.md, "Three ways to fake the network"): a full media flow through our own `ImageKit` client
 // against the loopback emulator server.
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import { ImageKit } from '../../src/server.js';

@@ -1,5 +1,5 @@
 // Shared helpers for the emulator tests. node:crypto is the independent oracle for every
-// signature the emulator checks (style.md §2.8 rule 2).
+// signature the emulator checks (docs/testing.md, "Oracles").
 import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createEmulator, type Emulator, type EmulatorOptions } from '../../src/testing.js';

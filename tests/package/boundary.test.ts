@@ -1,4 +1,4 @@
-// Bundle-boundary test on the built output (style.md §2.4): what a browser bundle pulls in
+// Bundle-boundary test on the built output (docs/architecture.md, "Import rules"): what a browser bundle pulls in
 // from the root entry holds no Web Crypto, no network code, no msw and no secret.
 import { describe, it, expect, beforeAll } from 'vitest';
 import { readFile } from 'node:fs/promises';

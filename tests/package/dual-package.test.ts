@@ -1,4 +1,4 @@
-// Dual-package hazard (style.md §2.5): an app can load the CJS and the ESM copy at once.
+// Dual-package hazard: an app can load the CJS and the ESM copy at once.
 // `instanceof` fails across the copies, so the exported guards must still recognise errors.
 import { describe, it, expect, beforeAll } from 'vitest';
 import { createRequire } from 'node:module';

@@ -1,4 +1,4 @@
-// The module-boundary lint rules (eslint.config.js, style.md §2.4) really reject what they
+// The module-boundary lint rules (eslint.config.js, docs/architecture.md) really reject what they
 // should and accept what is allowed: each case lints a one-line module as if it lived at
 // the given path.
 import { describe, it, expect, beforeAll } from 'vitest';

@@ -1,4 +1,4 @@
-// publint and attw on the packed package (style.md §2.8 rule 7). attw's `node16` profile
+// publint and attw on the packed package (docs/testing.md, "Built-package tests"). attw's `node16` profile
 // ignores node10 resolution: subpath exports need Node ≥ 12.7 anyway (engines: >=20.3).
 import { describe, it, expect } from 'vitest';
 import { execFile } from 'node:child_process';

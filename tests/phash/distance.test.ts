@@ -44,7 +44,7 @@ describe('phashDistance', () => {
     ['a4a65595ac94518b', '7838873e791f8400', 37],
     ['33699c96619cc69e', '968e978414fe04ea', 30],
     ['63433b3ccf8e1ebe', 'f5d2226cd9d32b16', 27],
-  ])('gives the seed vector %s vs %s → %i in both orders', (a, b, expected) => {
+  ])('gives the published vector %s vs %s → %i in both orders', (a, b, expected) => {
     expect(phashDistance(a, b)).toBe(expected);
     expect(phashDistance(b, a)).toBe(expected);
   });

@@ -1,4 +1,4 @@
-// The runtime matrix (product.md gap 5; style.md §2.8 rule 6): the BUILT package runs in
+// The runtime matrix (docs/testing.md, "Runtime matrix"): the BUILT package runs in
 // Node 22, Deno, Bun, workerd (via miniflare) and Chromium, each computing known
 // answers with tests/runtimes/probe.mjs. Truth comes from the host Node: node:crypto HMACs,
 // published pHash vectors and a BigInt popcount, and the same dist/ calls made here.
@@ -65,7 +65,7 @@ const input = {
     { src: '/img.jpg', urlEndpoint, width: 400 },
     { src: '/img.jpg', urlEndpoint, sizes: '(min-width: 768px) 50vw, 100vw' },
   ],
-  // Vectors from url-rules.md §8 (the legacy SDKs' tests): distances 0, 17 and 37.
+  // Published vectors (the legacy SDKs' tests; docs/url-rules.md): distances 0, 17 and 37.
   phash: [
     ['f06830ca9f1e3e90', 'f06830ca9f1e3e90'],
     ['2d5ad3936d2e015b', '2d6ed293db36a4fb'],

@@ -28,11 +28,19 @@ const entryPoints: Array<[string, (expireSeconds: number) => Promise<string>]> =
 ];
 
 describe.each(entryPoints)('%s: expireSeconds', (_name, sign) => {
-  it.each([-1, 0, -5, -0.5, 0.5, NaN, Infinity, -Infinity, 1e12, tenYears + 1])('%s is a RangeError naming `expireSeconds`', async (value) => {
+  it.each([-1, 0, -5, -0.5, NaN, Infinity, -Infinity, 1e12, tenYears + 1])('%s is a RangeError naming `expireSeconds`', async (value) => {
     let promise: Promise<string> | undefined;
     expect(() => (promise = sign(value))).not.toThrow();
     await expect(promise).rejects.toThrow(RangeError);
     await expect(promise).rejects.toThrow(/`expireSeconds`/);
+  });
+
+  it('a fraction above 0 is accepted and never expires at once: 0.5 gives ik-t = now + 1', async () => {
+    const before = Math.floor(Date.now() / 1000);
+    const ikT = Number(new URL(await sign(0.5)).searchParams.get('ik-t'));
+    const after = Math.floor(Date.now() / 1000);
+    expect(ikT).toBeGreaterThanOrEqual(before + 1);
+    expect(ikT).toBeLessThanOrEqual(after + 1);
   });
 
   it('ten years is accepted: ik-t is a 10-digit integer, signed as node:crypto signs it', async () => {

@@ -33,7 +33,7 @@ describe('signUrl', () => {
     expect(server.signResponsiveImageAttributes).toBe(signResponsiveImageAttributes);
   });
 
-  describe('known-answer vectors (url-rules.md §6)', () => {
+  describe('known-answer vectors (docs/url-rules.md)', () => {
     bothPaths('signs tr:w-100/test-signed-url.png with no expiry → 41b3075c…', async () => {
       for (const urlEndpoint of ['https://ik.imagekit.io/test_url_endpoint', 'https://ik.imagekit.io/test_url_endpoint/']) {
         const url = 'https://ik.imagekit.io/test_url_endpoint/tr:w-100/test-signed-url.png';
@@ -81,9 +81,20 @@ describe('signUrl', () => {
           const rest = segments.join('/');
           const base = urlEndpoint.replace(/\/+$/, '');
           const url = `${base}/${rest}`;
+          // What a client requests (WHATWG URL) is what is signed and returned; the
+          // fragment is never sent, so it is not signed and stays last.
+          const href = new URL(url).href;
+          const hash = href.indexOf('#');
+          const [requested, fragment] = hash === -1 ? [href, ''] : [href.slice(0, hash), href.slice(hash)];
+          const prefix = `${new URL(base).href.replace(/\/+$/, '')}/`;
+          expect(requested.startsWith(prefix)).toBe(true);
+          fc.pre(requested.length > prefix.length); // a fragment right after the endpoint leaves no file path
           const signed = await signUrl(url, { privateKey, urlEndpoint });
-          const separator = url.includes('?') ? (/[?&]$/.test(url) ? '' : '&') : '?';
-          expect(signed).toBe(`${url}${separator}ik-s=${sha1(privateKey, `${rest}9999999999`)}`);
+          const query = requested.indexOf('?');
+          const separator = query === -1 ? '?' : query === requested.length - 1 || requested.endsWith('&') ? '' : '&';
+          const toSign = `${requested.slice(prefix.length)}9999999999`;
+          expect(signed).toBe(`${requested}${separator}ik-s=${sha1(privateKey, toSign)}${fragment}`);
+          expect(new URL(signed).searchParams.get('ik-s')).toBe(sha1(privateKey, toSign));
         },
       ),
       { numRuns: 300 },
@@ -107,7 +118,7 @@ describe('signUrl', () => {
         const unsigned = official.helper.buildSrc(base);
         const ours = signUrl(unsigned, { privateKey: 'private_key_test', urlEndpoint: base.urlEndpoint });
         // A leading ".." segment makes the official URL leave the endpoint (URL resolves it):
-        // url-rules Part A rule 8 makes that a TypeError here, while Node v7 signs it anyway.
+        // docs/url-rules.md rule 8 makes that a TypeError here, while Node v7 signs it anyway.
         if (!unsigned.startsWith(`${base.urlEndpoint}/`)) await expect(ours).rejects.toThrow(TypeError);
         else expect(await ours).toBe(official.helper.buildSrc({ ...base, signed: true }));
       }),
@@ -164,7 +175,9 @@ describe('signUrl', () => {
       [600, now + 600],
       [10.9, now + 10],
       [1, now + 1],
-    ])('expireSeconds %s → ik-t = floor(now) + trunc(expireSeconds)', async (expireSeconds, ikT) => {
+      [0.5, now + 1],
+      [0.001, now + 1],
+    ])('expireSeconds %s → ik-t = floor(now) + max(1, trunc(expireSeconds))', async (expireSeconds, ikT) => {
       expect(await signUrl(url, { ...options, expireSeconds })).toBe(`${url}?ik-t=${ikT}&ik-s=${sha1('k', `a.jpg${ikT}`)}`);
     });
 
@@ -173,7 +186,7 @@ describe('signUrl', () => {
       expect(await signUrl(url, { ...options, expireSeconds })).toBe(`${url}?ik-s=${sha1('k', 'a.jpg9999999999')}`);
     });
 
-    it.each([NaN, Infinity, 0.5])('expireSeconds %s is a RangeError', async (expireSeconds) => {
+    it.each([NaN, Infinity, 0, -0.5, 315_360_001])('expireSeconds %s is a RangeError', async (expireSeconds) => {
       await expect(signUrl(url, { ...options, expireSeconds })).rejects.toThrow(RangeError);
       await expect(signUrl(url, { ...options, expireSeconds })).rejects.toThrow(/`expireSeconds`/);
     });
@@ -242,6 +255,43 @@ describe('signUrl', () => {
   });
 });
 
+describe('signUrl returns the URL a client requests', () => {
+  const urlEndpoint = 'https://ik.imagekit.io/demo';
+  const options = { privateKey: 'k', urlEndpoint };
+  it('a backslash is read as "/" (as every client reads it), so a "..\\" that leaves the endpoint is refused', async () => {
+    await expect(signUrl(`${urlEndpoint}/x\\..\\..\\other/secret.jpg`, options)).rejects.toThrow(/under `urlEndpoint`/);
+    const signed = await signUrl(`${urlEndpoint}/x\\..\\a.jpg`, options);
+    expect(signed).toBe(`${urlEndpoint}/a.jpg?ik-s=${sha1('k', 'a.jpg9999999999')}`);
+  });
+
+  it('a space is signed and returned percent-encoded, as it is requested', async () => {
+    const signed = await signUrl(`${urlEndpoint}/a b.jpg`, options);
+    expect(signed).toBe(new URL(signed).href);
+    expect(signed).toBe(`${urlEndpoint}/a%20b.jpg?ik-s=${sha1('k', 'a%20b.jpg9999999999')}`);
+  });
+
+  it('a #fragment is not signed and stays after ik-s, so ik-s is sent', async () => {
+    const signed = await signUrl(`${urlEndpoint}/a.jpg?tr=w-5#top`, { ...options, expireSeconds: 60 });
+    const parsed = new URL(signed);
+    expect(parsed.hash).toBe('#top');
+    const ikT = parsed.searchParams.get('ik-t');
+    expect(parsed.searchParams.get('ik-s')).toBe(sha1('k', `a.jpg?tr=w-5${ikT}`));
+    const [one] = await signUrls([`${urlEndpoint}/b.jpg#x`], options);
+    expect(one).toBe(`${urlEndpoint}/b.jpg?ik-s=${sha1('k', 'b.jpg9999999999')}#x`);
+  });
+
+  it.each(['ik-t=5', 'IK-T=5', 'ik-s=abc', 'Ik-S=abc'])('a URL that already has %s is a TypeError', async (parameter) => {
+    await expect(signUrl(`${urlEndpoint}/a.jpg?${parameter}`, options)).rejects.toThrow(/already signed/);
+    await expect(signUrl(`${urlEndpoint}/a.jpg?v=1&${parameter}`, options)).rejects.toThrow(/already signed/);
+  });
+
+  it('a query ending in a literal "?" still gets a real ik-s parameter', async () => {
+    const signed = await signUrl(`${urlEndpoint}/a.jpg??`, options);
+    expect(signed).toBe(`${urlEndpoint}/a.jpg??&ik-s=${sha1('k', 'a.jpg??9999999999')}`);
+    expect(new URL(signed).searchParams.get('ik-s')).toBe(sha1('k', 'a.jpg??9999999999'));
+  });
+});
+
 describe('signUrls', () => {
   bothPaths('signs every URL like signUrl, in order, with one shared expiry', async () => {
     vi.useFakeTimers();
@@ -252,7 +302,9 @@ describe('signUrls', () => {
     expect(batch).toEqual(await Promise.all(urls.map((url) => signUrl(url, options))));
     const ikT = Date.UTC(2025, 5, 1, 12) / 1000 + 300;
     batch.forEach((signed, i) => {
-      expect(signed).toBe(`${urls[i]}?ik-t=${ikT}&ik-s=${sha1('private_key_test', `tr:w-${100 + i}/img ${i}.jpg${ikT}`)}`);
+      // The space is requested as %20 (WHATWG URL), so that is the form signed and returned.
+      const requested = `https://ik.imagekit.io/demo/tr:w-${100 + i}/img%20${i}.jpg`;
+      expect(signed).toBe(`${requested}?ik-t=${ikT}&ik-s=${sha1('private_key_test', `tr:w-${100 + i}/img%20${i}.jpg${ikT}`)}`);
     });
   });
 

@@ -1,6 +1,6 @@
 // The root `upload()` with a v2 upload JWT (`uploadToken`, or `{ uploadToken }` from an
 // `authenticator`), against the emulator, which verifies v2 JWTs the way
-// imagekit-api.md §1/§3.2 documents them (HS256, kid = public key, payload = the form
+// docs/imagekit-api-notes.md ("v2 upload JWT") describes them (HS256, kid = public key, payload = the form
 // fields except `file` and `token`, single use). JWTs come from `createUploadToken` and,
 // as an independent oracle, from node:crypto directly.
 import { createHmac } from 'node:crypto';

@@ -1,4 +1,4 @@
-// What reaches the server: every form field serialized per imagekit-api §3.1, parsed back
+// What reaches the server: every form field serialized as the upload API expects, parsed back
 // by the platform's own multipart parser; auth for server and client uploads; bad input
 // rejected before any request.
 import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';

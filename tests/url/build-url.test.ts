@@ -1,9 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { buildUrl } from '../../src/url/build-url.js';
-import type { BuildUrlOptions } from '../../src/url/types.js';
+import type { BuildUrlOptions, BuildUrlSettings } from '../../src/url/types.js';
 
+// Rule numbers refer to docs/url-rules.md.
 const E = 'https://ik.imagekit.io/test_url_endpoint';
-const build = (options: Partial<BuildUrlOptions>): string =>
+const build = (options: Partial<BuildUrlSettings> & { path?: string; src?: string }): string =>
   buildUrl({ urlEndpoint: E, ...options } as BuildUrlOptions);
 
 describe('buildUrl: path and src (rule 1)', () => {

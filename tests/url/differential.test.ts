@@ -10,7 +10,7 @@ import { alnumKey, wellFormed, meaning, relativePath, safeNumber, safeValue } fr
 
 // Our URLs must mean the same thing as the official SDKs' URLs: same origin, decoded path,
 // decoded tr (path or query, position normalised) and other query parameters.
-// Where url-rules Part A decides differently, the generators stay away from the case and
+// Where docs/url-rules.md decides differently (rule numbers below refer to it), the generators stay away from the case and
 // an explicit test below pins our behaviour and names the difference.
 
 type Oracle = 'node' | 'js';
@@ -46,7 +46,7 @@ function param(oracle: Oracle): fc.Arbitrary<[string, unknown]> {
     // Optional-value: "-" differs (see explicit tests).
     fc.tuple(fc.constantFrom(...optionalValue), fc.oneof(fc.constantFrom(true, 'true', '', ' ', false), safeValue, safeNumber)),
     fc.tuple(fc.constant('defaultImage'), pathValue),
-    // url-rules §3: JS v5 kept "/" in fontFamily; JS 5.5.1 writes "@@" like Node v7 and us.
+    // Older JS v5 releases kept "/" in fontFamily; JS 5.5.1 writes "@@" like Node v7 and us.
     fc.tuple(fc.constant('fontFamily'), pathValue),
     fc.tuple(fc.constant('trim'), fc.constantFrom<unknown>(true, false, '', ' ', 5, 'auto')),
     fc.tuple(fc.constant('streamingResolutions'), fc.oneof(fc.subarray(['240', '360', '480', '720', '1080', '1440', '2160'], { minLength: 1 }), fc.constant('240_360'))),

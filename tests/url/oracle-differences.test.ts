@@ -5,7 +5,8 @@ import LegacyImageKit from 'imagekit';
 import { buildUrl } from '../../src/url/build-url.js';
 import { buildTransformationString as bts } from '../../src/url/transformation.js';
 
-// Each test pins a case where an official SDK differs from url-rules Part A; the spec decides.
+// Each test pins a case where an official SDK differs from docs/url-rules.md (rule numbers
+// refer to it); our rule decides.
 // The oracle's own output is asserted too, so a change in the oracle is noticed.
 const E = 'https://ik.imagekit.io/demo';
 const node = new NodeImageKit({ privateKey: 'private_key_test' });
@@ -30,7 +31,7 @@ describe('JS v5 differences', () => {
     expect(jsBts(t)).toBe('l-text,i-a,lap-top,lfo-center,l-end');
     expect(bts(t)).toBe('l-text,i-a,lfo-center,lap-top,l-end');
   });
-  it('fontFamily with "/": url-rules §3 says JS v5 keeps ff-a/b; JS 5.5.1 now writes ff-a@@b like Node v7 and us', () => {
+  it('fontFamily with "/": older JS v5 releases kept ff-a/b; JS 5.5.1 writes ff-a@@b like Node v7 and us', () => {
     expect(jsBts([{ fontFamily: 'a/b.ttf' } as never])).toBe('ff-a@@b.ttf');
     expect(bts([{ fontFamily: 'a/b.ttf' }])).toBe('ff-a@@b.ttf');
   });
@@ -99,7 +100,7 @@ describe('Node v7 differences', () => {
   });
 });
 
-describe('new-generation value differences (Node v7 and JS v5 agree; the seed rules win)', () => {
+describe('new-generation value differences (Node v7 and JS v5 agree; our rules win)', () => {
   it('"-" on an optional-value effect: they write e-sharpen--, we write e-sharpen (rule 7)', () => {
     expect(nodeBts([{ sharpen: '-' }])).toBe('e-sharpen--');
     expect(jsBts([{ sharpen: '-' } as never])).toBe('e-sharpen--');

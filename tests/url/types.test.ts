@@ -2,12 +2,13 @@ import { describe, it, expect } from 'vitest';
 import { buildTransformationString } from '../../src/url/transformation.js';
 import type { BuildUrlOptions, Transformation } from '../../src/url/types.js';
 
-// Compile-time checks (tsc -p tsconfig.test.json): known keys are typed, unknown keys pass.
+// Known keys are typed; an unknown key is a compile error (tests/types/url.test-d.ts) but
+// still passes through at run time, for plain JavaScript.
 describe('Transformation type', () => {
-  it('accepts known keys, legacy names, null/undefined and unknown keys', () => {
+  it('accepts known keys, legacy names and null/undefined; an unknown key passes at run time', () => {
     const steps: Transformation[] = [
       { width: 300, crop: 'at_max', format: 'webp', focus: 'face', effect_sharpen: '-', overlayX: 5 },
-      { height: null, quality: undefined, brandNewParam: 'x' },
+      { height: null, quality: undefined, ...({ brandNewParam: 'x' } as Transformation) },
       { overlay: { type: 'text', text: 'Hi', position: { anchorPoint: 'top' }, transformation: [{ fontSize: 20 }] } },
     ];
     expect(buildTransformationString(steps)).toBe('w-300,c-at_max,f-webp,fo-face,e-sharpen,ox-5:brandNewParam-x:l-text,i-Hi,lap-top,fs-20,l-end');

@@ -255,8 +255,8 @@ describe('verifyWebhook (legacy x-ik-signature)', () => {
     );
   });
 
-  // The url-rules §9 vector (t=1655788406333 → d30758f4…) cannot be replayed: its body is not in
-  // the specs. The node:crypto oracle and the legacy SDK above cover the same algorithm and key.
+  // The published legacy vector (t=1655788406333 → d30758f4…) cannot be replayed: its body
+  // was never published. The node:crypto oracle and the legacy SDK above cover the same algorithm and key.
 
   describe('tolerance applies to the ms timestamp', () => {
     it.each([

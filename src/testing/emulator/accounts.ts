@@ -1,6 +1,6 @@
 /**
  * @module testing/emulator/accounts
- * Usage, usage analytics, origins and URL endpoints (§9). Usage reports the bytes the
+ * Usage, usage analytics, origins and URL endpoints. Usage reports the bytes the
  * emulator served and stores; every other counter is 0.
  */
 import type { RequestContext } from './context.js';

@@ -1,7 +1,7 @@
 /**
  * @module testing/emulator/auth
  * Server-side Basic auth, client-side v1 signatures and v2 JWTs, checked the way
- * imagekit-api.md §1 documents them.
+ * docs/imagekit-api-notes.md ("Authentication") describes them.
  */
 import type { RequestContext } from './context.js';
 import { EmulatorHttpError, badRequest } from './responses.js';

@@ -1,6 +1,6 @@
 /**
  * @module testing/emulator/bulk
- * Bulk delete and bulk tag operations (§4.5, §4.9). Any missing id aborts the whole
+ * Bulk delete and bulk tag operations. Any missing id aborts the whole
  * operation with a 404 listing `missingFileIds`; ids in `faults.failFileIds` fail
  * individually, giving a 207 with `errors`.
  */

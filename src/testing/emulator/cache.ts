@@ -1,6 +1,6 @@
 /**
  * @module testing/emulator/cache
- * Cache purge (§8). Purging does nothing to served bytes (the emulator has no CDN);
+ * Cache purge. Purging does nothing to served bytes (the emulator has no CDN);
  * status reads answer `Pending` for the first `pendingReads` reads, then `Completed`.
  */
 import { nextId, uuidFrom, type EmulatorCore, type RequestContext } from './context.js';

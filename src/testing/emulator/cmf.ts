@@ -1,6 +1,6 @@
 /**
  * @module testing/emulator/cmf
- * Custom metadata field CRUD (§7). Names are unique forever (deleted fields keep
+ * Custom metadata field CRUD. Names are unique forever (deleted fields keep
  * theirs); labels are unique among live fields. `folderPath` on list is accepted and
  * ignored (no Path policies in the emulator).
  */

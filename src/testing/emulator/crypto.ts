@@ -1,7 +1,7 @@
 /**
  * @module testing/emulator/crypto
  * The emulator's own Web Crypto helpers. Deliberately independent of the SDK's
- * `signing/` code (style.md §2.8 rule 8): the emulator is an oracle, not a mirror.
+ * `signing/` code (docs/testing.md, "The emulator"): the emulator is an oracle, not a mirror.
  */
 
 const encoder = new TextEncoder();

@@ -1,6 +1,6 @@
 /**
  * @module testing/emulator/custom-metadata
- * Custom metadata field schemas (§7): validating a schema, and validating asset values
+ * Custom metadata field schemas: validating a schema, and validating asset values
  * against the live fields.
  */
 import type { CustomMetadataFieldRecord } from './types.js';

@@ -27,7 +27,7 @@ export interface Emulator {
   fetch: typeof fetch;
   /** Clears every file, folder, field, job and used token; ids restart from the seed. */
   reset(): void;
-  /** The File objects (§11.1) of all current files, in creation order. */
+  /** The File objects of all current files, in creation order. */
   files(): Array<Record<string, unknown>>;
   /** The File object of one file, or undefined. */
   getFile(fileId: string): Record<string, unknown> | undefined;

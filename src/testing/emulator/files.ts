@@ -1,7 +1,7 @@
 /**
  * @module testing/emulator/files
  * Single-file endpoints: details get/update (details and publish variants), delete,
- * copy, move, rename (§4.2–4.8).
+ * copy, move, rename.
  */
 import { isoNow, type RequestContext } from './context.js';
 import type { FileRecord } from './types.js';

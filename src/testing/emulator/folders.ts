@@ -1,6 +1,6 @@
 /**
  * @module testing/emulator/folders
- * Folders and folder bulk jobs (§5). Jobs do their work when created; `GET
+ * Folders and folder bulk jobs. Jobs do their work when created; `GET
  * /v1/bulkJobs/{id}` answers `Pending` for the first `pendingReads` reads, then `Completed`.
  * Copy/move place the source folder inside `destinationPath` (`/a` → `/dest/a`).
  */

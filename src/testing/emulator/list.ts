@@ -1,6 +1,6 @@
 /**
  * @module testing/emulator/list
- * `GET /v1/files`: list and search (§4.1). With `searchQuery`, the `type`, `tags` and
+ * `GET /v1/files`: list and search. With `searchQuery`, the `type`, `tags` and
  * `name` parameters are ignored and current files and folders are searched; `path`
  * restricts results to that folder only (not sub-folders); `fileType` still applies.
  */

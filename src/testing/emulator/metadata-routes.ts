@@ -1,6 +1,6 @@
 /**
  * @module testing/emulator/metadata-routes
- * `GET /v1/files/{fileId}/metadata` and `GET /v1/metadata?url=` (§6). The remote form
+ * `GET /v1/files/{fileId}/metadata` and `GET /v1/metadata?url=`. The remote form
  * only knows URLs on the emulator's own `urlEndpoint`.
  */
 import type { RequestContext } from './context.js';

@@ -1,6 +1,6 @@
 /**
  * @module testing/emulator/metadata
- * The Metadata object (§11.4) of stored bytes, with a pHash for images.
+ * The Metadata object of stored bytes, with a pHash for images.
  */
 import type { EmulatorCore } from './context.js';
 import type { VersionRecord } from './types.js';

@@ -1,7 +1,7 @@
 /**
  * @module testing/emulator/resources
  * Generic in-memory CRUD used by origins, URL endpoints, saved extensions and named
- * transformations (§9).
+ * transformations.
  */
 import { isoNow, nextId, type RequestContext } from './context.js';
 import type { ResourceRecord } from './types.js';

@@ -1,6 +1,6 @@
 /**
  * @module testing/emulator/routes
- * The route table: every path of imagekit-api.md §2 (53 endpoints).
+ * The route table: every path of the ImageKit API (53 endpoints; docs/imagekit-api-notes.md, "Endpoints").
  */
 import type { RequestContext } from './context.js';
 import { badRequest } from './responses.js';

@@ -1,6 +1,6 @@
 /**
  * @module testing/emulator/saved-resources
- * Saved extensions (max 100) and named transformations (max 250), §9.
+ * Saved extensions (max 100) and named transformations (max 250).
  */
 import type { ResourceKind } from './resources.js';
 import { badRequest } from './responses.js';

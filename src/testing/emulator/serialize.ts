@@ -1,6 +1,6 @@
 /**
  * @module testing/emulator/serialize
- * Turns records into the JSON objects the API returns (imagekit-api.md §11).
+ * Turns records into the JSON objects the API returns (docs/imagekit-api-notes.md, "Object shapes").
  */
 import type { EmulatorCore } from './context.js';
 import type { FileRecord, FolderRecord, VersionRecord } from './types.js';
@@ -28,7 +28,7 @@ export function embeddedMetadataOf(version: VersionRecord): Record<string, unkno
   return { ImageWidth: version.width, ImageHeight: version.height };
 }
 
-/** The File object (§11.1) of a file's current version or of one of its versions. */
+/** The File object of a file's current version or of one of its versions. */
 export function fileObject(core: EmulatorCore, file: FileRecord, version: VersionRecord = file.current): Record<string, unknown> {
   const isCurrent = version === file.current;
   const out: Record<string, unknown> = {
@@ -59,7 +59,7 @@ export function fileObject(core: EmulatorCore, file: FileRecord, version: Versio
   return out;
 }
 
-/** The Folder object (§11.3). */
+/** The Folder object. */
 export function folderObject(folder: FolderRecord): Record<string, unknown> {
   const name = folder.path.slice(folder.path.lastIndexOf('/') + 1);
   return {
@@ -85,7 +85,7 @@ export const gatedUploadFields = [
   'selectedFieldsSchema',
 ] as const;
 
-/** The upload response (§11.2), honouring `responseFields`. */
+/** The upload response, honouring `responseFields`. */
 export function uploadResponse(
   core: EmulatorCore,
   file: FileRecord,

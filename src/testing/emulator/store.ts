@@ -66,7 +66,7 @@ export function cloneVersion(core: EmulatorCore, version: VersionRecord, version
 
 /**
  * Places copies of `versions` at `folder/name`: a new file, or — when a file already sits
- * there — appended to its history with the last one becoming current (§4.6).
+ * there — appended to its history with the last one becoming current.
  */
 export function placeCopy(core: EmulatorCore, versions: readonly VersionRecord[], folder: string, name: string): FileRecord {
   ensureFolder(core, folder);

@@ -1,6 +1,6 @@
 /**
  * @module testing/emulator/versions
- * File versions (§4.10). Restoring makes the chosen version current and moves the
+ * File versions. Restoring makes the chosen version current and moves the
  * previous current version into the history.
  */
 import { isoNow, type RequestContext } from './context.js';

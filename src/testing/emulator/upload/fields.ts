@@ -1,6 +1,6 @@
 /**
  * @module testing/emulator/upload/fields
- * Parsing and validation of the upload form fields (§3.1).
+ * Parsing and validation of the upload form fields (docs/imagekit-api-notes.md, "Upload fields and serialization").
  */
 import { badRequest } from '../responses.js';
 import { gatedUploadFields } from '../serialize.js';

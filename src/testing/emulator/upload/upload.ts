@@ -1,6 +1,6 @@
 /**
  * @module testing/emulator/upload/upload
- * `POST /api/v1/files/upload` and `POST /api/v2/files/upload` (§3). The `checks`
+ * `POST /api/v1/files/upload` and `POST /api/v2/files/upload`. The `checks`
  * expression and `transformation` are validated for shape but not applied; `webhookUrl`
  * is accepted and never called.
  */
