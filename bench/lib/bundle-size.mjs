@@ -88,7 +88,7 @@ export async function sizeCases() {
   rootOnly('buildUrl', { budget: 3860, target: 3300 });
   rootOnly('phashDistance', { budget: 450, target: 450 });
   rootOnly('getResponsiveImageAttributes', { budget: 4500 });
-  rootOnly('upload', { budget: 7670 });
+  rootOnly('upload', { budget: 7710 });
   // The root entry holds two kinds of code: pure URL/pHash/error code, and the networked
   // client upload (`upload` is a root export). The pure part's goal is 5,400 B
   // (not met since URL safety checks and the written-out name table); the whole entry
@@ -102,7 +102,7 @@ export async function sizeCases() {
     budget: 5920,
     target: 5400,
   });
-  cases.push({ name: 'whole root entry', contents: `export * from './dist/index.js';`, platform: 'browser', budget: 12120, target: 5120 });
+  cases.push({ name: 'whole root entry', contents: `export * from './dist/index.js';`, platform: 'browser', budget: 12160, target: 5120 });
   if (server.includes('signUrl')) {
     cases.push({ name: 'signUrl (server)', contents: `export { signUrl } from './dist/server.js';`, platform: 'node', budget: 1900 });
   }
@@ -110,7 +110,7 @@ export async function sizeCases() {
     cases.push({ name: 'verifyWebhook (server)', contents: `export { verifyWebhook } from './dist/server.js';`, platform: 'node', budget: 2400 });
   }
   if (server.includes('ImageKit')) {
-    cases.push({ name: 'ImageKit class (server)', contents: `export { ImageKit } from './dist/server.js';`, platform: 'node', budget: 19950, target: 8704 });
+    cases.push({ name: 'ImageKit class (server)', contents: `export { ImageKit } from './dist/server.js';`, platform: 'node', budget: 20050, target: 8704 });
   }
   return cases;
 }

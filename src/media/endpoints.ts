@@ -255,7 +255,7 @@ export const bulkAddTags = /* @__PURE__ */ defineEndpoint<[fileIds: string[], ta
   status: 200,
   retry: 'always',
   why: 'set operations: a replay leaves the same tags',
-  prepare: tagInput('tags'),
+  prepare: /* @__PURE__ */ tagInput('tags'),
 });
 
 /**
@@ -271,7 +271,7 @@ export const bulkRemoveTags = /* @__PURE__ */ defineEndpoint<[fileIds: string[],
   status: 200,
   retry: 'always',
   why: 'set operations: a replay leaves the same tags',
-  prepare: tagInput('tags'),
+  prepare: /* @__PURE__ */ tagInput('tags'),
 });
 
 /**
@@ -287,7 +287,7 @@ export const bulkRemoveAITags = /* @__PURE__ */ defineEndpoint<[fileIds: string[
   status: 200,
   retry: 'always',
   why: 'set operations: a replay leaves the same tags',
-  prepare: tagInput('AITags'),
+  prepare: /* @__PURE__ */ tagInput('AITags'),
 });
 
 // Versions

