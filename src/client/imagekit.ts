@@ -26,7 +26,7 @@ import {
   updateNamedTransformation, deleteNamedTransformation,
 } from '../media/endpoints.js';
 import { iterateFilePages, iterateFiles, type IterateFilesParams } from '../media/iterate-files.js';
-import type { FileMetadata, ListFilesItem } from '../media/index.js';
+import type { FileListParams, FileMetadata, FileObject, FolderListParams, FolderObject, ListFilesItem, ListFilesParams } from '../media/index.js';
 import { isHttpUrl, refuseCallbacks } from '../media/validate.js';
 import { phashDistance } from '../phash/distance.js';
 import { mustAwait } from '../signing/must-await.js';
@@ -131,7 +131,15 @@ function endpointClient(): new (context: ClientContext) => object {
  * aliases.
  */
 // The methods are defined by the base class's static block (`endpointClient`); this interface types them.
-export interface ImageKit extends Omit<EndpointMethods, 'getFileMetadata'> {
+export interface ImageKit extends Omit<EndpointMethods, 'getFileMetadata' | 'listFiles'> {
+  /**
+   * Lists and searches files and folders (one page; `iterateFiles` walks every page).
+   * `type: 'folder'` gives folders, `file` (the default) or `file-version` files; `all`,
+   * a `searchQuery` (which ignores `type`) or `includeFolder: true` either.
+   */
+  listFiles(params: FolderListParams, options?: RequestOptions): Promise<WithMetadata<FolderObject[]>>;
+  listFiles(params?: FileListParams, options?: RequestOptions): Promise<WithMetadata<FileObject[]>>;
+  listFiles(params?: ListFilesParams, options?: RequestOptions): Promise<WithMetadata<ListFilesItem[]>>;
   /** Same as {@link ImageKit.bulkDeleteFiles} (the v6 name). */
   bulkFileDelete: EndpointMethods['bulkDeleteFiles'];
   /** Same as {@link ImageKit.purgeFileCache} (the v6 name). */
@@ -189,6 +197,9 @@ export class ImageKit extends /* @__PURE__ */ endpointClient() {
    * Every file matching the query, fetched page by page (`limit` = page size, default 1000;
    * `maxItems` caps the total). Use with `for await`.
    */
+  iterateFiles(params: IterateFilesParams & FolderListParams, options?: RequestOptions): AsyncGenerator<FolderObject, void, undefined>;
+  iterateFiles(params?: IterateFilesParams & FileListParams, options?: RequestOptions): AsyncGenerator<FileObject, void, undefined>;
+  iterateFiles(params?: IterateFilesParams, options?: RequestOptions): AsyncGenerator<ListFilesItem, void, undefined>;
   iterateFiles(params?: IterateFilesParams, options?: RequestOptions): AsyncGenerator<ListFilesItem, void, undefined> {
     return iterateFiles(this.#context, params, options);
   }

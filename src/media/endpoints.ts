@@ -9,7 +9,10 @@
  * Adding an endpoint: one `defineEndpoint` entry here (with TSDoc) and one wire case in
  * tests/media/cases.ts; the tests then ask for the regenerated retry tables.
  */
-import { defineEndpoint } from './endpoint.js';
+import { defineEndpoint, type EndpointFacts } from './endpoint.js';
+import type { ClientContext } from '../core/context.js';
+import type { RequestOptions } from '../core/request.js';
+import type { WithMetadata } from '../internal/metadata.js';
 import type {
   BulkDeleteFilesResult,
   BulkTagsResult,
@@ -39,7 +42,7 @@ import type {
   UpdateNamedTransformationParams,
   UpdateSavedExtensionParams,
 } from './params.js';
-import { listFilesChecks, maxBulkDeleteFileIds, maxBulkTagFileIds } from './params.js';
+import { listFilesChecks, maxBulkDeleteFileIds, maxBulkTagFileIds, type FileListParams, type FolderListParams } from './params.js';
 import type {
   BulkJobResult,
   BulkJobStatus,
@@ -48,6 +51,7 @@ import type {
   Extension,
   FileMetadata,
   FileObject,
+  FolderObject,
   NamedTransformation,
   Origin,
   OriginRequest,
@@ -80,12 +84,25 @@ const startsJob = 'each call starts a bulk job';
 // Files
 
 /**
+ * `listFiles`, its result typed by its params: `type: 'folder'` lists folders, `file` (the
+ * default) or `file-version` lists files, and `all`, a `searchQuery` (which ignores
+ * `type`) or `includeFolder: true` can list either.
+ */
+export interface ListFiles {
+  (context: ClientContext, params: FolderListParams, options?: RequestOptions): Promise<WithMetadata<FolderObject[]>>;
+  (context: ClientContext, params?: FileListParams, options?: RequestOptions): Promise<WithMetadata<FileObject[]>>;
+  (context: ClientContext, params?: ListFilesParams, options?: RequestOptions): Promise<WithMetadata<ListFilesItem[]>>;
+  /** The endpoint's facts. */
+  readonly facts: EndpointFacts;
+}
+
+/**
  * Lists and searches files and folders (`GET /v1/files`), one page: `iterateFiles` walks
  * every page.
  * @throws {RangeError} for `limit` outside 1–1000 or a negative `skip` (as a rejection).
  * @throws {ApiError} for an error answer (e.g. {@link BadRequestError} for a bad `searchQuery`).
  */
-export const listFiles = /* @__PURE__ */ defineEndpoint<[params?: ListFilesParams], ListFilesItem[]>({
+export const listFiles: ListFiles = /* @__PURE__ */ defineEndpoint<[params?: ListFilesParams], ListFilesItem[]>({
   name: 'listFiles',
   method: 'GET',
   path: '/v1/files',
@@ -95,7 +112,7 @@ export const listFiles = /* @__PURE__ */ defineEndpoint<[params?: ListFilesParam
   retry: 'always',
   why: reads,
   prepare: (call, params) => ({ input: fields(call, params, listFilesChecks, 'params', true) }),
-});
+}) as ListFiles;
 
 /**
  * Gets the details of a file's current version (`GET /v1/files/{fileId}/details`).

@@ -24,6 +24,8 @@ export type {
   FileSort,
   ListFilesParams,
   ListFilesItem,
+  FileListParams,
+  FolderListParams,
   FileDetailsUpdate,
   FilePublishUpdate,
   UpdateFileDetailsParams,

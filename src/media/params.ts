@@ -87,6 +87,19 @@ export const listFilesChecks: Checks<ListFilesParams> = {
 /** One item of a listing: a file (or version) or a folder. */
 export type ListFilesItem = FileObject | FolderObject;
 
+/** Params of a listing that holds folders only: `type: 'folder'` without a `searchQuery` (which ignores `type`). */
+export type FolderListParams = ListFilesParams & { type: 'folder'; searchQuery?: undefined };
+
+/**
+ * Params of a listing that holds files only: `type` `file` (the default) or `file-version`,
+ * without a `searchQuery` (which ignores `type`) or the legacy `includeFolder: true`.
+ */
+export type FileListParams = ListFilesParams & {
+  type?: 'file' | 'file-version' | undefined;
+  searchQuery?: undefined;
+  includeFolder?: false | undefined;
+};
+
 /** The *details* variant of an update (every field optional; `null` clears). */
 export interface FileDetailsUpdate {
   /** Replaces the tags; `null` removes them all. */
