@@ -7,6 +7,7 @@
 import { checkExpireSeconds } from './expire-seconds.js';
 import { fastCrypto, hmacHex, hmacHexSync, hmacKey } from './hmac.js';
 import { mustAwait } from './must-await.js';
+import { checkOptionKeys } from '../internal/options.js';
 
 /** Options of {@link signUrl} and {@link signUrls}. */
 export interface SignUrlOptions {
@@ -65,10 +66,11 @@ function endpointPrefixes(urlEndpoint: unknown): readonly string[] {
   return prefixes;
 }
 
-function prepare(options: SignUrlOptions): Prepared {
+function prepare(options: SignUrlOptions, call: string): Prepared {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError('The options `{ privateKey, urlEndpoint, expireSeconds? }` are required');
   }
+  checkOptionKeys(options, ['privateKey', 'urlEndpoint', 'expireSeconds'], call);
   const { privateKey, urlEndpoint, expireSeconds } = options;
   if (typeof privateKey !== 'string' || privateKey === '') {
     throw new TypeError('`privateKey` must be a non-empty string (your private API key)');
@@ -146,7 +148,7 @@ export function signUrl(url: string, options: SignUrlOptions): Promise<string> {
 }
 
 async function sign(url: string, options: SignUrlOptions): Promise<string> {
-  const { privateKey, prefixes, expiry } = prepare(options);
+  const { privateKey, prefixes, expiry } = prepare(options, 'signUrl');
   const [target, fragment] = splitFragment(asRequested(url));
   const message = pathToSign(target, prefixes) + expiry;
   const signature = hmacHexSync(privateKey, 'SHA-1', message) ?? (await hmacHex(privateKey, 'SHA-1', message));
@@ -169,7 +171,7 @@ export function signUrls(urls: readonly string[], options: SignUrlOptions): Prom
 
 async function signMany(urls: readonly string[], options: SignUrlOptions): Promise<string[]> {
   if (!Array.isArray(urls)) throw new TypeError('`urls` must be an array of URL strings');
-  const { privateKey, prefixes, expiry } = prepare(options);
+  const { privateKey, prefixes, expiry } = prepare(options, 'signUrls');
   const parts = urls.map((url) => splitFragment(asRequested(url)));
   const messages = parts.map(([url]) => pathToSign(url, prefixes) + expiry);
   if (fastCrypto() !== undefined) {

@@ -8,6 +8,7 @@
 import { ImageKitError } from '../errors.js';
 import { hmacHex } from './hmac.js';
 import { mustAwait } from './must-await.js';
+import { checkOptionKeys } from '../internal/options.js';
 
 /** Options of {@link getAuthenticationParameters}. */
 export interface AuthenticationParametersOptions {
@@ -91,6 +92,7 @@ async function authenticationParameters(options: AuthenticationParametersOptions
   if (typeof options !== 'object' || options === null) {
     throw new TypeError('The options `{ privateKey, token?, expire? }` are required');
   }
+  checkOptionKeys(options, ['privateKey', 'token', 'expire'], 'getAuthenticationParameters');
   const { privateKey } = options;
   if (typeof privateKey !== 'string' || privateKey === '') {
     throw new TypeError('`privateKey` must be a non-empty string (your private API key)');

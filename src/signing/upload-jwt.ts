@@ -9,6 +9,7 @@ import { toBase64Url, utf8 } from '../internal/encoding.js';
 import { checkExpireSeconds } from './expire-seconds.js';
 import { hmacWebCrypto } from './hmac.js';
 import { mustAwait } from './must-await.js';
+import { checkOptionKeys } from '../internal/options.js';
 
 /** Options of {@link createUploadToken}. */
 export interface UploadTokenOptions {
@@ -103,6 +104,7 @@ async function uploadToken(options: UploadTokenOptions): Promise<string> {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError('The options `{ privateKey, publicKey, fields, expireSeconds? }` are required');
   }
+  checkOptionKeys(options, ['privateKey', 'publicKey', 'fields', 'expireSeconds'], 'createUploadToken');
   const { privateKey, publicKey } = options;
   if (typeof privateKey !== 'string' || privateKey === '') {
     throw new TypeError('`privateKey` must be a non-empty string (your private API key)');

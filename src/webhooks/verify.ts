@@ -11,6 +11,7 @@ import { WebhookVerificationError } from '../errors.js';
 import { fromBase64, utf8 } from '../internal/encoding.js';
 import { hmacWebCrypto } from '../signing/hmac.js';
 import type { WebhookEvent } from './events.js';
+import { checkOptionKeys } from '../internal/options.js';
 
 /** A raw webhook delivery: the body exactly as received (do not re-serialize parsed JSON) and its headers. */
 export interface WebhookInput {
@@ -206,6 +207,7 @@ async function verifyLegacy(header: string, body: Uint8Array, secret: string, to
 export async function verifyWebhook(input: WebhookInput, options: VerifyWebhookOptions): Promise<VerifiedWebhook> {
   if (typeof input !== 'object' || input === null) throw new TypeError('The first argument must be `{ body, headers }`');
   if (typeof options !== 'object' || options === null) throw new TypeError('The options `{ secret, toleranceSeconds? }` are required');
+  checkOptionKeys(options, ['secret', 'toleranceSeconds'], 'verifyWebhook');
   const { secret, toleranceSeconds = verifyWebhookDefaults.toleranceSeconds } = options;
   if (typeof secret !== 'string' || secret === '') {
     throw new TypeError('`secret` must be a non-empty string (the webhook secret, `whsec_…`)');

@@ -9,6 +9,7 @@ import { resolveOptions, type EmulatorOptions, type FaultOptions } from './optio
 import { dispatch } from './dispatch.js';
 import { fileObject, folderObject } from './serialize.js';
 import { buildHandlers, loadMswSync, type MswModule } from './msw-adapter.js';
+import { checkOptionKeys } from '../../internal/options.js';
 
 /** An in-memory ImageKit emulator. */
 export interface Emulator {
@@ -51,15 +52,33 @@ export interface Emulator {
   readonly core: EmulatorCore;
 }
 
+/** Every key of {@link EmulatorOptions}, for the unknown-option check. */
+const emulatorOptionKeys: readonly string[] = [
+  'privateKey',
+  'publicKey',
+  'urlEndpoint',
+  'apiBaseUrl',
+  'uploadBaseUrl',
+  'seed',
+  'now',
+  'faults',
+  'pendingReads',
+  'purgeQuota',
+  'maxBodyBytes',
+  'fetch',
+  'msw',
+];
+
 /**
  * Creates an in-memory ImageKit emulator.
- * @throws {TypeError} for malformed URL options or empty keys.
+ * @throws {TypeError} for malformed URL options, empty keys or an unknown option.
  * @example
  * const emulator = createEmulator();
  * const server = setupServer(...emulator.handlers);
  * server.listen({ onUnhandledRequest: 'error' });
  */
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  checkOptionKeys(options, emulatorOptionKeys, 'createEmulator');
   const core = createCore(resolveOptions(options), { ...options.faults });
   let handlers: HttpHandler[] | undefined;
   const handle = (request: Request): Promise<Response> => dispatch(core, request);

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createEmulator, type Emulator } from './emulator.js';
 import type { FaultOptions } from './options.js';
 import { createSaver, loadState } from './persistence.js';
+import { checkOptionKeys } from '../../internal/options.js';
 
 /** Options of {@link startEmulator}. */
 export interface StartEmulatorOptions {
@@ -146,6 +147,11 @@ function randomKey(prefix: string): string {
  * await server.close();
  */
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
+  checkOptionKeys(
+    options,
+    ['port', 'host', 'privateKey', 'publicKey', 'urlEndpoint', 'dataDir', 'maxBodyBytes', 'faults', 'seed', 'now', 'pendingReads'],
+    'startEmulator',
+  );
   const http = await import('node:http');
   const host = options.host ?? '127.0.0.1';
   // Bound to a loopback address: answer only requests addressed to loopback (no DNS rebinding).
