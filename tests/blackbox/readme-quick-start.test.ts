@@ -5,25 +5,15 @@
 // as `--import`), so the calls meet the same checks as on the real API: a `customMetadata`
 // key that is not a defined field, for instance, is a 400.
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { copyFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { transform } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installPacked, repoRoot, runIn, type Installed } from './installed.js';
+import { sectionBlocks } from '../support/readme.js';
 
 const run = promisify(execFile);
-const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-
-/** The ts code blocks of one README section (from its `## ` heading to the next). */
-function sectionBlocks(heading: string): string[] {
-  const start = readme.indexOf(`\n## ${heading}\n`);
-  if (start < 0) throw new Error(`README has no "## ${heading}" section`);
-  const end = readme.indexOf('\n## ', start + 1);
-  const section = readme.slice(start, end < 0 ? undefined : end);
-  return [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
-}
 
 const quickStart = sectionBlocks('Quick start').find((block) => block.includes('imagekit-universal/server'));
 const media = sectionBlocks('Media API')[0];

@@ -14,18 +14,9 @@ import { promisify } from 'node:util';
 import { transform } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installPacked, repoRoot, runIn, type Installed } from './installed.js';
+import { sectionBlocks } from '../support/readme.js';
 
 const run = promisify(execFile);
-const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-
-/** The ts code blocks of one README section (from its `## ` heading to the next). */
-function sectionBlocks(heading: string): string[] {
-  const start = readme.indexOf(`\n## ${heading}\n`);
-  if (start < 0) throw new Error(`README has no "## ${heading}" section`);
-  const end = readme.indexOf('\n## ', start + 1);
-  const section = readme.slice(start, end < 0 ? undefined : end);
-  return [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
-}
 
 const sections = ['Signed URLs (server / edge)', 'Client-side upload authentication', 'Upload', 'Webhooks', 'Testing your app with the emulator'];
 const snippets = sections.flatMap((heading) => sectionBlocks(heading));
