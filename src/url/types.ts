@@ -287,7 +287,7 @@ export interface ModernTransformation {
   raw?: string;
 }
 
-/** The seed's legacy names (camelCase and snake_case) that the new table does not have. */
+/** The legacy names (camelCase and snake_case) that the new-generation table does not have. */
 export interface LegacyTransformation {
   /** Legacy spelling of `rotation`. `rt` */
   rotate?: number | string;

@@ -1,4 +1,4 @@
-/** One row per management endpoint (imagekit-api.md §2, minus upload): how to call it and what must go on the wire. */
+/** One row per management endpoint (docs/imagekit-api-notes.md, "Endpoints"; upload excluded): how to call it and what must go on the wire. */
 import type { ClientContext } from '../../src/core/context.js';
 import type { RequestOptions } from '../../src/core/request.js';
 import * as media from '../../src/media/index.js';

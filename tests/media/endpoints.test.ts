@@ -36,7 +36,7 @@ describe('every management endpoint has a wire test that agrees with its facts',
   const facts = allFacts();
   const caseName = (c: EndpointCase): string => c.name.replace(/ \(.*\)$/, '');
 
-  it('each endpoint of src/media/endpoints.ts has a case, each case an endpoint (51 of imagekit-api.md §2 minus upload, plus additions)', () => {
+  it('each endpoint of src/media/endpoints.ts has a case, each case an endpoint (the 51 management endpoints, upload excluded, plus additions)', () => {
     const exported = Object.entries(media)
       .filter(([name, value]) => typeof value === 'function' && !name.startsWith('iterate'))
       .map(([name]) => name)
