@@ -1,5 +1,6 @@
-// Module boundaries (docs/architecture.md, "Import rules"), enforced by a tool instead of by review.
-// Deliberately small and syntax-only (no type-aware rules) so `npm run lint` stays fast.
+// Module boundaries (docs/architecture.md, "Import rules"), enforced by a tool instead of by review,
+// plus one type-aware rule everywhere: `no-floating-promises` (an un-awaited promise in a test
+// is an assertion that never runs). Deliberately small so `npm run lint` stays fast.
 // ESLint replaces (does not merge) a rule's options when several config objects match a
 // file, so each folder's block lists the shared restrictions again via the helpers below.
 import tseslint from 'typescript-eslint';
@@ -28,8 +29,41 @@ const globals = (names, why) => [
 const pureWhy = 'src/url and src/phash are pure (no network, no Web Crypto, no runtime APIs); see docs/architecture.md.';
 const pureGlobals = ['fetch', 'crypto', 'Request', 'XMLHttpRequest'];
 
+// Type information: TypeScript files get it from the tsconfig that compiles them; the .mjs
+// scripts (bench/, .ci/, examples/, test helpers) have no tsconfig, and get it from TypeScript's
+// default project, which infers their types from the JavaScript.
+const floating = {
+  plugins: { '@typescript-eslint': tseslint.plugin },
+  linterOptions: { reportUnusedDisableDirectives: 'error' },
+  rules: { '@typescript-eslint/no-floating-promises': 'error' },
+};
+const scripts = ['bench/**/*.mjs', '.ci/**/*.mjs', 'examples/**/*.{mjs,ts}', 'tests/**/*.mjs'];
+
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'tests/runtimes/node_modules/**'] },
+  { ignores: ['dist/**', '**/node_modules/**'] },
+  {
+    files: ['src/**/*.ts', 'tests/**/*.ts'],
+    ...floating,
+    languageOptions: {
+      parser: tseslint.parser,
+      parserOptions: { project: ['./tsconfig.json', './tsconfig.test.json'], tsconfigRootDir: import.meta.dirname },
+    },
+  },
+  {
+    files: scripts,
+    ...floating,
+    languageOptions: {
+      parser: tseslint.parser,
+      parserOptions: {
+        projectService: {
+          // One level per `*`: the default project refuses `**`.
+          allowDefaultProject: ['bench/*.mjs', 'bench/lib/*.mjs', '.ci/*.mjs', 'examples/*.{mjs,ts}', 'examples/*/*.{mjs,ts}', 'tests/*/*.mjs', 'tests/*/*/*.mjs'],
+          maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 40,
+        },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
   {
     files: ['src/**/*.ts'],
     languageOptions: { parser: tseslint.parser },

@@ -16,10 +16,9 @@ export function mustAwait<T>(call: string, promise: Promise<T>): Promise<T> {
   const refuse = (): never => {
     throw new TypeError(`\`${call}\` returns a Promise: \`await\` it before serializing it or using it as a string`);
   };
-  Object.defineProperties(promise, {
+  return Object.defineProperties(promise, {
     toJSON: { value: refuse, configurable: true },
     toString: { value: refuse, configurable: true },
     [Symbol.toPrimitive]: { value: refuse, configurable: true },
   });
-  return promise;
 }

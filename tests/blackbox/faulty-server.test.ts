@@ -103,8 +103,7 @@ describe('management API against a faulty server', () => {
   it('connection reset in the middle of the body: ConnectionError after every retry', async () => {
     handler = (_q, s) => {
       s.writeHead(200, jsonHeaders);
-      s.write('{"fileId":');
-      setTimeout(() => s.socket?.destroy(), 10);
+      s.write('{"fileId":', () => s.socket?.destroy());
     };
     const error = await failure(client({ maxRetries: 1 }).getFileDetails('file_1'));
     expect(root.isConnectionError(error)).toBe(true);
@@ -273,6 +272,9 @@ describe('uploads against a faulty server', () => {
 
 describe('abort in every phase rejects with the signal reason, unwrapped', () => {
   const reason = new Error('user abort');
+  // Each call is aborted once it has reached its phase: the server's handler has run, or (for
+  // the authenticator) the authenticator has been called.
+  let reached = () => {};
   const phases: Array<{ name: string; handler: Handler; call: (signal: AbortSignal) => Promise<unknown> }> = [
     { name: 'API: waiting for headers', handler: () => undefined, call: (signal) => client().getFileDetails('f', { signal }) },
     {
@@ -316,15 +318,30 @@ describe('abort in every phase rejects with the signal reason, unwrapped', () =>
       name: 'client upload: in the authenticator',
       handler: () => undefined,
       call: (signal) =>
-        root.upload({ file: new Blob(['x']), fileName: 'a.txt', publicKey: 'p', authenticator: () => new Promise(() => undefined), uploadBaseUrl: base, signal }),
+        root.upload({
+          file: new Blob(['x']),
+          fileName: 'a.txt',
+          publicKey: 'p',
+          authenticator: () => {
+            reached();
+            return new Promise(() => undefined);
+          },
+          uploadBaseUrl: base,
+          signal,
+        }),
     },
   ];
 
   it.each(phases)('$name', async ({ handler: phaseHandler, call }) => {
-    handler = phaseHandler;
+    const inPhase = new Promise<void>((resolve) => (reached = resolve));
+    handler = async (q, s) => {
+      await phaseHandler(q, s);
+      reached();
+    };
     const controller = new AbortController();
     const pending = failure(call(controller.signal));
-    setTimeout(() => controller.abort(reason), 150);
+    await inPhase;
+    controller.abort(reason);
     const started = Date.now();
     expect(await pending).toBe(reason);
     expect(Date.now() - started).toBeLessThan(3_000);

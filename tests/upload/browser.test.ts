@@ -24,6 +24,8 @@ let server: Server;
 let origin = '';
 let browser: BrowserContext | undefined;
 let userDataDir = '';
+/** Called when a `/slow/` upload request has ended, aborted or whole (replaced per test). */
+let slowRequestEnded = () => {};
 const uploads: Array<{ path: string; bytes: number; fields: Record<string, string>; fileSize: number; fileOk: boolean }> = [];
 
 /** Reads the request body at a limited pace (`bytesPerTick` every 10 ms), like a slow link. */
@@ -123,7 +125,10 @@ beforeAll(async () => {
         // 128 KiB per 10 ms: 8 MiB take ~0.7 s, long enough for several progress events even
         // when loopback socket buffers absorb a few MiB at once (a faster pace flaked under load).
         const body = await readPaced(req, slow ? 16 * 1024 : 128 * 1024).catch(() => undefined);
-        if (!body) return;
+        if (!body) {
+          if (slow) slowRequestEnded();
+          return;
+        }
         const form = await parseForm(req.headers, body);
         const fields: Record<string, string> = {};
         for (const [name, value] of form.entries()) if (typeof value === 'string') fields[name] = value;
@@ -132,6 +137,7 @@ beforeAll(async () => {
         let fileOk = bytes.length === fileSize;
         for (let i = 0; fileOk && i < bytes.length; i += 4099) fileOk = bytes[i] === i % 251;
         uploads.push({ path: url.pathname, bytes: body.length, fields, fileSize: file.size, fileOk });
+        if (slow) slowRequestEnded();
         res.writeHead(200, { 'content-type': 'application/json', 'x-ik-requestid': 'browser-req-1' });
         res.end(JSON.stringify({ fileId: 'browser-file', name: file.name, size: file.size }));
         return;
@@ -211,6 +217,7 @@ describe('upload() in Chromium (XMLHttpRequest transport)', () => {
 
   it('aborting mid-way rejects with the signal reason and the server never gets the whole body', async () => {
     const before = uploads.length;
+    const ended = new Promise<void>((resolve) => (slowRequestEnded = resolve));
     const outcome = await runInPage('/slow', true);
     expect(outcome.ok).toBe(false);
     expect(outcome.sameReason).toBe(true);
@@ -218,7 +225,7 @@ describe('upload() in Chromium (XMLHttpRequest transport)', () => {
     expect(outcome.message).toBe('user cancelled');
     const last = outcome.events.at(-1)!;
     expect(last.loaded).toBeLessThan(last.total);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await ended; // the server saw the request end (the abort) before it could read the whole body
     expect(uploads.length).toBe(before);
   });
 });

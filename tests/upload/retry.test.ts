@@ -12,7 +12,7 @@ import {
   isUploadIndeterminateError,
   BadRequestError,
 } from '../../src/errors.js';
-import { freePort, jsonResponder, okResponder, startUploadServer, type Responder, type UploadServer } from './server.js';
+import { freePort, jsonResponder, okResponder, startUploadServer, startUploadServerAfterRefusal, type Responder, type UploadServer } from './server.js';
 
 let server: UploadServer | undefined;
 afterEach(async () => {
@@ -54,12 +54,11 @@ describe('uploadFailureVerdict (the table)', () => {
 
 describe('(a) nothing reached the server', () => {
   it('connection refused is retried, and succeeds once the server is up', async () => {
-    const port = await freePort();
-    const promise = uploadFile(ctx(`http://127.0.0.1:${port}`), { file: file(), fileName: 'a' });
-    await new Promise((r) => setTimeout(r, 100));
-    server = await startUploadServer({ port });
-    const result = await promise;
+    const later = await startUploadServerAfterRefusal();
+    const result = await uploadFile(ctx(later.url), { file: file(), fileName: 'a' });
+    server = await later.server;
     expect(result.fileId).toBe('file_1');
+    expect(later.refused()).toBe(1);
     expect(server.started).toBe(1);
   });
 
@@ -71,29 +70,27 @@ describe('(a) nothing reached the server', () => {
   });
 
   it('a fixed client token is re-sent only when it never reached the server', async () => {
-    const port = await freePort();
-    const promise = upload({
+    const later = await startUploadServerAfterRefusal();
+    await upload({
       file: file(),
       fileName: 'a',
       publicKey: 'public_x',
       token: 'tok',
       signature: 'sig',
       expire: 1,
-      uploadBaseUrl: `http://127.0.0.1:${port}`,
+      uploadBaseUrl: later.url,
     });
-    await new Promise((r) => setTimeout(r, 100));
-    server = await startUploadServer({ port });
-    await promise;
+    server = await later.server;
+    expect(later.refused()).toBe(1);
     expect(server.received.map((r) => r.form!.get('token'))).toEqual(['tok']);
   });
 
   it('fetch transport: connection refused is retried too', async () => {
-    const port = await freePort();
-    const context = createClientContext({ privateKey: 'private_retry', uploadBaseUrl: `http://127.0.0.1:${port}`, fetch: globalThis.fetch });
-    const promise = uploadFile(context, { file: file(), fileName: 'a' });
-    await new Promise((r) => setTimeout(r, 100));
-    server = await startUploadServer({ port });
-    expect((await promise).fileId).toBe('file_1');
+    const later = await startUploadServerAfterRefusal();
+    const context = createClientContext({ privateKey: 'private_retry', uploadBaseUrl: later.url, fetch: globalThis.fetch });
+    expect((await uploadFile(context, { file: file(), fileName: 'a' })).fileId).toBe('file_1');
+    server = await later.server;
+    expect(later.refused()).toBe(1);
   });
 });
 
@@ -294,7 +291,15 @@ describe('(c) client auth', () => {
   });
 
   it('abort during the back-off sleep rejects with the reason and stops retrying', async () => {
-    server = await startUploadServer({ respond: jsonResponder(503, { message: 'busy' }, { 'retry-after': '5' }) });
+    const busy = jsonResponder(503, { message: 'busy' }, { 'retry-after': '5' });
+    let answered!: () => void;
+    const sent = new Promise<void>((resolve) => (answered = resolve));
+    server = await startUploadServer({
+      respond: (req, res, attempt, received) => {
+        res.once('finish', answered);
+        return busy(req, res, attempt, received);
+      },
+    });
     const controller = new AbortController();
     const promise = uploadFile(ctx(server.url), {
       file: file(),
@@ -302,7 +307,7 @@ describe('(c) client auth', () => {
       useUniqueFileName: false,
       signal: controller.signal,
     }).catch((e: unknown) => e);
-    await new Promise((r) => setTimeout(r, 100));
+    await sent; // the 503 is on the wire: from here the SDK reads it, then waits 5 s
     controller.abort('stop now');
     expect(await promise).toBe('stop now');
     expect(server.started).toBe(1);

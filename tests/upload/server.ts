@@ -2,7 +2,8 @@
 // platform's own parser (`Request.formData()` on the received bytes), records every
 // attempt, and lets each test script the answer per attempt.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import diagnostics from 'node:diagnostics_channel';
+import type { AddressInfo, Socket } from 'node:net';
 
 export interface ReceivedUpload {
   method: string;
@@ -114,6 +115,35 @@ export async function startUploadServer(options: UploadServerOptions = {}): Prom
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * Starts an upload server on a free port only once a connection to that port has been
+ * refused: `refused` counts the refusals seen before it listened. The server listens as
+ * soon as the first refusal is reported, while the SDK waits out its retry back-off, so a
+ * retried upload reaches it; an SDK that does not retry fails. Covers every transport
+ * (node:http and fetch both open their sockets through `net.connect`).
+ */
+export async function startUploadServerAfterRefusal(): Promise<{ url: string; refused: () => number; server: Promise<UploadServer> }> {
+  const port = await freePort();
+  let refused = 0;
+  let onRefused!: () => void;
+  const firstRefusal = new Promise<void>((resolve) => (onRefused = resolve));
+  const watch = (message: unknown) => {
+    const { socket } = message as { socket: Socket };
+    socket.once('error', (error: NodeJS.ErrnoException & { port?: number }) => {
+      if (error.code === 'ECONNREFUSED' && error.port === port) {
+        refused++;
+        onRefused();
+      }
+    });
+  };
+  diagnostics.subscribe('net.client.socket', watch);
+  const server = firstRefusal.then(() => {
+    diagnostics.unsubscribe('net.client.socket', watch);
+    return startUploadServer({ port });
+  });
+  return { url: `http://127.0.0.1:${port}`, refused: () => refused, server };
 }
 
 /** A port with nothing listening on it (bound, then released). */

@@ -192,15 +192,21 @@ describe('abort', () => {
   it('client upload: abort while the authenticator runs rejects with the reason, nothing sent', async () => {
     server = await startUploadServer();
     const controller = new AbortController();
+    let called!: () => void;
+    const authenticating = new Promise<void>((resolve) => (called = resolve));
     const promise = upload({
       file: new Uint8Array([1]),
       fileName: 'a',
       publicKey: 'public_x',
       uploadBaseUrl: server.url,
       signal: controller.signal,
-      authenticator: () => new Promise(() => undefined),
+      authenticator: () => {
+        called();
+        return new Promise(() => undefined);
+      },
     }).catch((e: unknown) => e);
-    setTimeout(() => controller.abort('gone'), 20);
+    await authenticating;
+    controller.abort('gone');
     expect(await promise).toBe('gone');
     expect(server.started).toBe(0);
   });
