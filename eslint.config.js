@@ -46,7 +46,7 @@ export default tseslint.config(
     ...floating,
     languageOptions: {
       parser: tseslint.parser,
-      parserOptions: { project: ['./tsconfig.json', './tsconfig.test.json'], tsconfigRootDir: import.meta.dirname },
+      parserOptions: { project: ['./tsconfig.json', './tsconfig.test.json', './tests/types/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
     },
   },
   {
