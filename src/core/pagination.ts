@@ -1,7 +1,7 @@
 /**
  * @module core/pagination
- * Offset pagination as async iterators (imagekit-api.md §15: `skip`/`limit`, no cursor,
- * no total count). A page shorter than the requested size is the last one. Pure logic
+ * Offset pagination as async iterators (the API pages by `skip`/`limit` only: no cursor,
+ * no total count; docs/imagekit-api-notes.md, "Pagination"). A page shorter than the requested size is the last one. Pure logic
  * over a page-fetching function; the media layer plugs `GET /v1/files` into it.
  */
 
