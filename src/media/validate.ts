@@ -100,7 +100,7 @@ export function refuseCallbacks(args: ArrayLike<unknown>): void {
   for (let i = 0; i < args.length; i++) if (typeof args[i] === 'function') throw callbackError();
 }
 
-const requestOptionKeys = ['signal', 'timeout', 'maxRetries', 'headers'] as const;
+const requestOptionKeys = ['signal', 'timeout', 'maxRetries', 'maxRateLimitWait', 'headers'] as const;
 
 /**
  * Checks the `options` argument of an API call and returns its known keys.
@@ -117,6 +117,6 @@ export function requestOptions(value: unknown): RequestOptions {
       throw new TypeError(`Unknown request option \`${key}\`: the options are ${requestOptionKeys.map((k) => `\`${k}\``).join(', ')}`);
     }
   }
-  const { signal, timeout, maxRetries, headers } = value as RequestOptions;
-  return { signal, timeout, maxRetries, headers };
+  const { signal, timeout, maxRetries, maxRateLimitWait, headers } = value as RequestOptions;
+  return { signal, timeout, maxRetries, maxRateLimitWait, headers };
 }
