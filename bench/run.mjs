@@ -5,6 +5,7 @@
 //   bench/signing.mjs  runSigningBench()  signed URLs
 //   bench/upload.mjs   runUploadBench()   uploads
 //   bench/webhook.mjs  runWebhookBench()  webhook verification with stuffed signature headers
+//   bench/rate-limit.mjs runRateLimitBench() bulk calls against a rate-limited loopback API
 // A module's result may carry `ratios` ({ name: ours / theirs }) and/or `ratio` (a number);
 // those become the summary rows. Bundle sizes: `npm run size`.
 // `node bench/run.mjs --only=cold,signing` runs a subset (names: url, signing, upload, webhook, cold).
@@ -18,6 +19,7 @@ const modules = [
   ['signing', './signing.mjs', 'runSigningBench'],
   ['upload', './upload.mjs', 'runUploadBench'],
   ['webhook', './webhook.mjs', 'runWebhookBench'],
+  ['rate-limit', './rate-limit.mjs', 'runRateLimitBench'],
 ];
 
 const median = (values) => {

@@ -6,7 +6,7 @@
  * from it is a change of import. Every API method takes an optional `RequestOptions` last.
  * Runs on Node, Deno, Bun and workers; refuses browsers unless `dangerouslyAllowBrowser`.
  */
-import { createClientContext, privateKeyOf, type ClientContext, type ClientOptions } from '../core/context.js';
+import { createClientContext, privateKeyOf, sharingPacer, type ClientContext, type ClientOptions } from '../core/context.js';
 import type { RequestOptions } from '../core/request.js';
 import type { WithMetadata } from '../internal/metadata.js';
 import { checkOptionKeys } from '../internal/options.js';
@@ -174,12 +174,14 @@ export class ImageKit extends /* @__PURE__ */ endpointClient() {
   }
 
   /**
-   * A new client with some options changed; this one is not modified.
+   * A new client with some options changed; this one is not modified. The copy shares this
+   * client's queue and learned rate limit (the API counts calls per account).
+   * @throws {TypeError} when `options` changes `maxConcurrency` (create a new client for that).
    * @example const patient = imagekit.withOptions({ timeout: 120_000, maxRetries: 5 });
    */
   withOptions(options: Partial<ClientOptions>): ImageKit {
     const context = this.#context;
-    return new ImageKit({
+    return new ImageKit(sharingPacer(context, {
       privateKey: privateKeyOf(context),
       publicKey: context.publicKey,
       urlEndpoint: context.urlEndpoint,
@@ -188,9 +190,10 @@ export class ImageKit extends /* @__PURE__ */ endpointClient() {
       fetch: context.fetch,
       timeout: context.timeout,
       maxRetries: context.maxRetries,
+      maxRateLimitWait: context.maxRateLimitWait,
       dangerouslyAllowBrowser: this.#allowBrowser,
       ...options,
-    });
+    }));
   }
 
   /**

@@ -14,13 +14,18 @@
  *   rejects with `signal.reason`, unchanged, and the wait between attempts is abortable.
  * - Waits between attempts: `retryWait` in `retry.ts` (server-directed on 429/503 only,
  *   else backoff; a server wait over the cap is not slept: the error is reported).
- * - Seam for a client-level pacer or queue: `acquire(signal)` is awaited before every
- *   attempt (nothing uses it yet).
+ * - Pacing (`paced`, from the client's `Pacer`): every attempt waits for its turn (the
+ *   concurrency bound, the account's learned rate) before it is prepared; the timeout starts
+ *   after that. The turn is handed back with the raw answer, which teaches the pacer. A 429
+ *   the pacer says to wait out is sent again at the next turn, without a sleep here and
+ *   without using up `maxRetries`; when the call's total rate-limit wait is spent, its last
+ *   `RateLimitError` is thrown. Unpaced calls (the browser `upload()`) sleep as above.
  */
 import { ApiError, TimeoutError, UploadIndeterminateError } from '../errors.js';
 import { connectionError, permissionDenied } from '../internal/connect-failure.js';
 import { redact } from '../internal/redact.js';
 import { TransportError, type RequestBody, type Transport, type TransportResponse } from '../transport/types.js';
+import type { PacedCall, PacerPermit, PacerVerdict } from './pacer.js';
 import { retryWait, sleep } from './retry.js';
 
 /** What one attempt sends, prepared afresh for every attempt (fresh auth, fresh body stream). */
@@ -59,8 +64,11 @@ export interface EngineCall {
   readonly signal: AbortSignal | undefined;
   /** Progress of the body, `total` being its length. A throwing callback aborts the call with its error. */
   readonly onProgress?: ((progress: { loaded: number; total: number }) => void) | undefined;
-  /** Awaited before every attempt: the seam for a client-level pacer or concurrency queue. */
-  readonly acquire?: ((signal: AbortSignal | undefined) => Promise<void>) | undefined;
+  /**
+   * The call's place in the client's pacer (made with the call's `signal`): each attempt
+   * waits for a turn and hands it back with the answer. Without it, attempts start at once.
+   */
+  readonly paced?: PacedCall | undefined;
   /** Builds one attempt's request. May throw a caller mistake or reject with an abort. */
   prepare(signal: AbortSignal | undefined): Promise<PreparedRequest>;
   /** The transport. */
@@ -170,15 +178,33 @@ async function attempt(call: EngineCall, prepared: PreparedRequest, target: stri
  * @throws the caller's `signal.reason`, unchanged, on abort.
  */
 export async function runCall(call: EngineCall): Promise<EngineResponse> {
-  const { signal } = call;
-  for (let attemptNumber = 0; ; attemptNumber++) {
+  const { signal, paced } = call;
+  /** The last 429 the pacer told us to wait out: thrown if the call's rate-limit wait runs out while queued. */
+  let lastRateLimit: unknown;
+  for (let attemptNumber = 0; ; ) {
     if (signal?.aborted) throw signal.reason;
-    await call.acquire?.(signal);
-    const prepared = await call.prepare(signal);
-    if (signal?.aborted) throw signal.reason;
-    const { host, pathname } = new URL(prepared.url);
-    const target = `${call.method} ${host}${pathname}`;
-    const outcome = await attempt(call, prepared, target);
+    let permit: PacerPermit | undefined;
+    if (paced) {
+      permit = await paced.acquire();
+      if (permit === undefined) throw lastRateLimit;
+    }
+    let outcome: Outcome;
+    let prepared: PreparedRequest;
+    let target: string;
+    let verdict: PacerVerdict = 'done';
+    try {
+      // Granted just as the signal aborted: hand the turn back (finally) and leave.
+      if (signal?.aborted) throw signal.reason;
+      prepared = await call.prepare(signal);
+      if (signal?.aborted) throw signal.reason;
+      const { host, pathname } = new URL(prepared.url);
+      target = `${call.method} ${host}${pathname}`;
+      outcome = await attempt(call, prepared, target);
+      // Raw headers (the rate-limit ones are never secret); redaction below is for what callers see.
+      if (permit && outcome.response) verdict = permit.release({ status: outcome.response.status, headers: outcome.response.headers });
+    } finally {
+      permit?.release();
+    }
     let { error } = outcome;
     let headers: Record<string, string> | undefined;
     const response = outcome.response;
@@ -192,13 +218,19 @@ export async function runCall(call: EngineCall): Promise<EngineResponse> {
         headers,
         body: redact(parseJson(text) ?? { message: text }, prepared.secrets),
         method: call.method,
-        path: pathname,
+        path: new URL(prepared.url).pathname,
       });
     }
     const status = response?.status;
     const decision = call.decide({ status, sent: outcome.sent });
-    const wait = retryWait(attemptNumber + 1, status, headers);
-    if (decision.retry && attemptNumber < call.maxRetries && wait !== undefined) {
+    if (decision.retry && verdict === 'wait') {
+      // A rate-limit wait is not a failure: the next turn comes when the account's window allows.
+      lastRateLimit = error;
+      continue;
+    }
+    attemptNumber++;
+    const wait = verdict === 'give-up' ? undefined : retryWait(attemptNumber, status, headers);
+    if (decision.retry && attemptNumber <= call.maxRetries && wait !== undefined) {
       await sleep(wait, signal);
       continue;
     }

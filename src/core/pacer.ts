@@ -183,7 +183,11 @@ function headerInteger(headers: Readonly<Record<string, string>>, name: string):
   return number > 0 && Number.isSafeInteger(number) ? number : undefined;
 }
 
-function rateLimitWaitOption(wait: number): number {
+/**
+ * A checked `maxRateLimitWait` (client, request or pacer option).
+ * @throws {RangeError} unless a non-negative number of milliseconds or `Infinity`.
+ */
+export function rateLimitWaitOption(wait: number): number {
   if (typeof wait !== 'number' || Number.isNaN(wait) || wait < 0) {
     throw new RangeError('The `maxRateLimitWait` option must be a non-negative number of milliseconds or Infinity');
   }
@@ -322,6 +326,9 @@ export class Pacer {
           Math.min(Math.max(left, 0), maxTimerMs),
         );
       }
+      // Relax before queueing: a call that just arrived has not been held back yet, and
+      // counting it as pressure would keep a stale limit alive for as long as calls come.
+      this.#relax(this.#clock.now());
       // Keep ticket order: a retry goes back ahead of calls that came after it.
       let index = this.#queue.length;
       while (index > 0 && this.#queue[index - 1]!.call.ticket > call.ticket) index--;

@@ -30,6 +30,13 @@ export interface RequestOptions {
    * @default the client's `maxRetries` (2)
    */
   maxRetries?: number | undefined;
+  /**
+   * Total time this call may spend waiting after 429 answers before the `RateLimitError` is
+   * thrown; such waits do not count against `maxRetries`.
+   * @default the client's `maxRateLimitWait` (300000)
+   * @unit milliseconds
+   */
+  maxRateLimitWait?: number | undefined;
   /** Extra request headers. `Authorization` is always the client's and cannot be overridden here. */
   headers?: HeadersInit | undefined;
 }
@@ -145,7 +152,8 @@ function buildHeaders(context: ClientContext, extra: HeadersInit | undefined): R
  * @throws {ApiError} (a status subclass) for a non-2xx answer that is not retried.
  * @throws {TimeoutError} when the last attempt timed out.
  * @throws {ConnectionError} when the last attempt failed at the network level.
- * @throws {RangeError} for a bad `timeout` / `maxRetries` option.
+ * @throws {RateLimitError} when 429 answers go on past the call's `maxRateLimitWait`, or one asks for a wait over 60 s.
+ * @throws {RangeError} for a bad `timeout` / `maxRetries` / `maxRateLimitWait` option.
  * @throws the caller's `signal.reason`, unchanged, when the caller aborts.
  */
 export async function apiRequest<T>(context: ClientContext, request: ApiRequest): Promise<WithMetadata<T>> {
@@ -153,6 +161,7 @@ export async function apiRequest<T>(context: ClientContext, request: ApiRequest)
   const timeout = resolveNumber('timeout', request.timeout, context.timeout, false);
   const maxRetries = resolveNumber('maxRetries', request.maxRetries, context.maxRetries, true);
   const policy = request.retry ?? defaultPolicy(method);
+  const paced = context.pacer.call('api', request.signal, request.maxRateLimitWait ?? context.maxRateLimitWait);
   const url = `${request.baseUrl ?? context.baseUrl}${path}${queryString(request.query)}`;
   const text = request.body === undefined ? undefined : JSON.stringify(request.body);
   const response = await runCall({
@@ -161,6 +170,7 @@ export async function apiRequest<T>(context: ClientContext, request: ApiRequest)
     inactivity: false,
     maxRetries,
     signal: request.signal,
+    paced,
     prepare() {
       const headers = buildHeaders(context, request.headers);
       const contentType = headers['content-type'] ?? 'application/json';

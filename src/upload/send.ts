@@ -8,6 +8,7 @@
  */
 import { UploadIndeterminateError } from '../errors.js';
 import { runCall } from '../core/engine.js';
+import type { Pacer } from '../core/pacer.js';
 import { withMetadata } from '../internal/metadata.js';
 import type { FetchLike } from '../transport/fetch.js';
 import type { Transport } from '../transport/types.js';
@@ -46,6 +47,8 @@ export interface UploadCall {
   readonly maxRetries: number;
   /** Sends one attempt (the transport picker of the entry point, see `transport/select.ts`). */
   readonly send: Transport;
+  /** The client's pacer: each attempt waits for a slot under its concurrency bound (never for a rate window). None: attempts start at once. */
+  readonly pacer?: Pacer | undefined;
 }
 
 /**
@@ -73,6 +76,7 @@ export async function runUpload(call: UploadCall): Promise<UploadResponse> {
     inactivity: true,
     maxRetries: call.maxRetries,
     signal,
+    paced: call.pacer?.call('upload', signal),
     onProgress: options.onProgress,
     async prepare() {
       const authFields = await call.authFields(signal, fields);

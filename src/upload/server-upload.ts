@@ -1,8 +1,9 @@
 /**
  * @module upload/server-upload
  * `uploadFile()` for servers: the same pipeline as the browser `upload()`, with HTTP Basic
- * auth from the client context (built per attempt, never stored) and the context's
- * `timeout` (bounding inactivity) and retry budget.
+ * auth from the client context (built per attempt, never stored), the context's
+ * `timeout` (bounding inactivity) and retry budget, and a slot of the client's
+ * `maxConcurrency` per attempt (uploads are never held back by the API's rate limit).
  */
 import { authorizationHeader, requestSecrets, type ClientContext } from '../core/context.js';
 import { sendUpload } from '../transport/select.js';
@@ -52,5 +53,7 @@ export async function uploadFile(context: ClientContext, options: ServerUploadOp
     timeout: options.timeout ?? context.timeout,
     maxRetries: resolveMaxRetries(maxRetries, context.maxRetries),
     send: sendUpload,
+    // Uploads are not rate-limited by ImageKit; they only share the client's concurrency bound.
+    pacer: context.pacer,
   });
 }

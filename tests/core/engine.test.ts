@@ -1,7 +1,8 @@
-// The request engine (one attempt loop for API calls and uploads): the acquire() seam and
+// The request engine (one attempt loop for API calls and uploads): pacing through the client's Pacer and
 // the one rule for server-directed waits, driven with fake time and a scripted transport.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCall, type EngineCall } from '../../src/core/engine.js';
+import { Pacer } from '../../src/core/pacer.js';
 import { ApiError } from '../../src/errors.js';
 import type { TransportResponse } from '../../src/transport/types.js';
 
@@ -56,18 +57,13 @@ describe('server-directed waits: one rule for every call', () => {
   });
 });
 
-describe('the acquire() seam', () => {
-  it('is awaited before every attempt, with the call signal, before anything is sent', async () => {
+describe('pacing (the client pacer wired into the loop)', () => {
+  it('waits for a turn before every attempt, before anything is prepared or sent', async () => {
     const order: string[] = [];
-    let release!: () => void;
-    const controller = new AbortController();
+    const pacer = new Pacer({ maxConcurrency: 1 });
+    const blocker = await pacer.acquire('api'); // the one slot is taken
     const { call } = scripted([answer(500), answer(200)], {
-      signal: controller.signal,
-      acquire: (signal) => {
-        expect(signal).toBe(controller.signal);
-        order.push('acquire');
-        return order.length === 1 ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
-      },
+      paced: pacer.call('api'),
       prepare: () => {
         order.push('prepare');
         return Promise.resolve({ url: 'https://api.example.test/v1/x', headers: {}, body: undefined, secrets: [] });
@@ -75,10 +71,52 @@ describe('the acquire() seam', () => {
     });
     const promise = runCall(call);
     await vi.advanceTimersByTimeAsync(100);
-    expect(order).toEqual(['acquire']); // held: nothing prepared or sent
-    release();
+    expect(order).toEqual([]); // held: nothing prepared or sent
+    blocker.release();
     await vi.advanceTimersByTimeAsync(1000);
     expect((await promise).status).toBe(200);
-    expect(order).toEqual(['acquire', 'prepare', 'acquire', 'prepare']);
+    expect(order).toEqual(['prepare', 'prepare']);
+    expect(pacer.inFlight).toBe(0);
+  });
+
+  it('a 429 the pacer waits out is sent again at the next window, without a sleep and without using maxRetries', async () => {
+    const pacer = new Pacer();
+    const limited = answer(429, { 'x-ratelimit-limit': '1', 'x-ratelimit-interval': '1000', 'x-ratelimit-reset': '700' });
+    const { call, sentAt } = scripted([limited, limited, answer(200)], { paced: pacer.call('api'), maxRetries: 0 });
+    const promise = runCall(call);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect((await promise).status).toBe(200);
+    // Each retry starts when the window the server named has ended (plus the pacer's 2 ms guard), not later.
+    expect(sentAt[1]).toBeGreaterThanOrEqual(700);
+    expect(sentAt[2]! - sentAt[1]!).toBeGreaterThanOrEqual(700);
+    expect(sentAt[2]).toBeLessThan(2000);
+  });
+
+  it('throws the last 429 once the call\'s rate-limit wait is spent, and frees its slot', async () => {
+    const pacer = new Pacer();
+    const limited = answer(429, { 'x-ratelimit-limit': '1', 'x-ratelimit-interval': '1000', 'x-ratelimit-reset': '1000' });
+    const { call, sentAt } = scripted(Array.from({ length: 20 }, () => limited), { paced: pacer.call('api', undefined, 2500), maxRetries: 0 });
+    const promise = runCall(call).catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(10_000);
+    const error = await promise;
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(429);
+    expect(sentAt.length).toBeGreaterThan(1);
+    expect(sentAt.length).toBeLessThanOrEqual(4);
+    expect(pacer.inFlight).toBe(0);
+  });
+
+  it('a signal that aborts as the turn is granted hands the turn back and rejects with its reason', async () => {
+    const pacer = new Pacer({ maxConcurrency: 1 });
+    const blocker = await pacer.acquire('api');
+    const controller = new AbortController();
+    const reason = new Error('stop');
+    const { call, sentAt } = scripted([answer(200)], { signal: controller.signal, paced: pacer.call('api', controller.signal) });
+    const promise = runCall(call).catch((error: unknown) => error);
+    blocker.release(); // grants the turn (resolves the acquire promise) ...
+    controller.abort(reason); // ... and the signal aborts before the engine resumes
+    expect(await promise).toBe(reason);
+    expect(sentAt).toEqual([]);
+    expect(pacer.inFlight).toBe(0);
   });
 });

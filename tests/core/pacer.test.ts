@@ -491,6 +491,19 @@ describe('Pacer: relaxation', () => {
     expect(clock.time).toBe(before);
   });
 
+  it('relaxes for a call that arrives after the quiet interval, without anything reading the limits first', async () => {
+    const clock = new ManualClock();
+    const pacer = new Pacer({ clock });
+    (await pacer.acquire('api')).release(rateLimited(2, 1000, 300));
+    await clock.run(clock.time + 2000);
+    let started = 0;
+    const all = Promise.all(Array.from({ length: 5 }, async () => (await pacer.acquire('api')).release(void started++)));
+    await clock.settle();
+    expect(started).toBe(5); // all at once, not 2 per window
+    await clock.run();
+    await all;
+  });
+
   it('keeps a limit while calls are still held back by it', async () => {
     const clock = new ManualClock();
     const server = new FixedWindowServer([{ limit: 5, interval: 100 }]);
