@@ -114,7 +114,7 @@ describe('apiRequest: success', () => {
     expect((error as Error).message).toContain('GET /v1/x');
   });
 
-  it('puts status, headers and request id of a 2xx non-JSON answer on the error (product.md: reachable from errors)', async () => {
+  it('puts status, headers and request id of a 2xx non-JSON answer on the error', async () => {
     const headers = { 'content-type': 'text/html', 'x-ik-requestid': 'req-html-1', 'x-ratelimit-limit': '10' };
     const { fetch } = scriptedFetch([new Response('<html>proxy</html>', { status: 200, headers })]);
     const { error } = await settle(apiRequest(context(fetch), { method: 'GET', path: '/v1/x' }));

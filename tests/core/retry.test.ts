@@ -8,7 +8,7 @@ afterEach(() => {
 describe('serverRetryDelay', () => {
   const now = Date.parse('2025-01-01T00:00:00Z');
 
-  it('reads X-RateLimit-Reset as milliseconds (a duration, imagekit-api.md §13)', () => {
+  it('reads X-RateLimit-Reset as milliseconds (a duration, not a timestamp)', () => {
     expect(serverRetryDelay({ 'x-ratelimit-reset': '1500' }, now)).toBe(1500);
     expect(serverRetryDelay({ 'x-ratelimit-reset': ' 0 ' }, now)).toBe(0);
   });
