@@ -57,7 +57,15 @@ export default tseslint.config(
       parserOptions: {
         projectService: {
           // One level per `*`: the default project refuses `**`.
-          allowDefaultProject: ['bench/*.mjs', 'bench/lib/*.mjs', '.ci/*.mjs', 'examples/*.{mjs,ts}', 'examples/*/*.{mjs,ts}', 'tests/*/*.mjs', 'tests/*/*/*.mjs'],
+          allowDefaultProject: [
+            'bench/*.mjs',
+            'bench/lib/*.mjs',
+            '.ci/*.mjs',
+            'examples/*.{mjs,ts}',
+            'examples/*/*.{mjs,ts}',
+            'tests/*/*.mjs',
+            'tests/*/*/*.mjs',
+          ],
           maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 40,
         },
         tsconfigRootDir: import.meta.dirname,
@@ -82,10 +90,7 @@ export default tseslint.config(
       }),
       'no-restricted-globals': globals(pureGlobals, pureWhy),
       // `globalThis.fetch` would dodge no-restricted-globals.
-      'no-restricted-properties': [
-        'error',
-        ...pureGlobals.map((property) => ({ object: 'globalThis', property, message: pureWhy })),
-      ],
+      'no-restricted-properties': ['error', ...pureGlobals.map((property) => ({ object: 'globalThis', property, message: pureWhy }))],
     },
   },
   {
@@ -96,10 +101,7 @@ export default tseslint.config(
         message: 'signing and webhooks use Web Crypto only: no HTTP core, upload, media or transport (docs/architecture.md).',
       }),
       'no-restricted-globals': globals(['fetch'], 'signing and webhooks never call the network (docs/architecture.md).'),
-      'no-restricted-properties': [
-        'error',
-        { object: 'globalThis', property: 'fetch', message: 'signing and webhooks never call the network.' },
-      ],
+      'no-restricted-properties': ['error', { object: 'globalThis', property: 'fetch', message: 'signing and webhooks never call the network.' }],
     },
   },
   {

@@ -42,7 +42,7 @@ export function idealMs(calls, limits) {
   const counts = new Map();
   let at = 0;
   for (let call = 0; call < calls; call++) {
-    for (let moved = true; moved; ) {
+    for (let moved = true; moved;) {
       moved = false;
       for (const { limit, intervalMs } of limits) {
         const key = `${intervalMs}:${Math.floor(at / intervalMs)}`;
@@ -92,7 +92,7 @@ const sdks = {
     const pacer = new Pacer();
     return async (id, signal) => {
       const call = pacer.call('api', signal);
-      for (let retries = 0; ; ) {
+      for (let retries = 0; ;) {
         const permit = await call.acquire();
         if (permit === undefined) throw new Error('rate-limit wait budget spent');
         let response;

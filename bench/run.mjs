@@ -78,7 +78,10 @@ async function main() {
   if (!existsSync(new URL('../dist/server.js', import.meta.url))) {
     throw new Error('dist/ is missing: use `npm run bench` (it builds first)');
   }
-  const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+  const only = process.argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice(7)
+    .split(',');
   const wanted = (name) => !only || only.includes(name);
   const summary = [];
   for (const [name, file, fn] of modules.filter(([name]) => wanted(name))) {
@@ -107,7 +110,9 @@ async function main() {
     summary.push(...summaryRows('cold import', cold));
   }
 
-  console.log('\n## summary (ratio = ours / the reference each bench names, usually the official SDK; for ops/s and MiB/s higher is better, for ms lower is better)');
+  console.log(
+    '\n## summary (ratio = ours / the reference each bench names, usually the official SDK; for ops/s and MiB/s higher is better, for ms lower is better)',
+  );
   const width = Math.max(...summary.map(([, key]) => key.length), 10);
   for (const [bench, key, value] of summary) console.log(`  ${bench.padEnd(12)} ${key.padEnd(width)} ${value.toFixed(2)}×`);
 }

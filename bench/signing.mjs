@@ -42,9 +42,13 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 export async function runSigningBench({ durationMs = 1000, rounds = 3, batchSize = 10, webCrypto = false } = {}) {
   if (webCrypto && typeof process.getBuiltinModule === 'function') {
     // The fast path is probed once per process, so measure the Web Crypto path in a fresh one.
-    const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--json', '--web-crypto', `--duration=${durationMs}`, `--rounds=${rounds}`], {
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      process.execPath,
+      [fileURLToPath(import.meta.url), '--json', '--web-crypto', `--duration=${durationMs}`, `--rounds=${rounds}`],
+      {
+        encoding: 'utf8',
+      },
+    );
     return JSON.parse(out);
   }
   const { buildUrl, signUrl, signUrls } = await import('../dist/server.js');

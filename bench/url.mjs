@@ -116,7 +116,9 @@ function runUrlBenchOnce({ durationMs, rounds, log, unique }) {
   const ratios = { oursOverImgix: opsPerSec.ours / opsPerSec.imgix, oursOverIkjs: opsPerSec.ours / opsPerSec.ikjs };
   if (log) {
     const fmt = (n) => Math.round(n).toLocaleString('en-US').padStart(11);
-    console.log(`url${unique ? ' (unique paths)' : ''}: ${cases.length} cases, ${rounds} interleaved slices x ${durationMs} ms per library; ops/s best (median)`);
+    console.log(
+      `url${unique ? ' (unique paths)' : ''}: ${cases.length} cases, ${rounds} interleaved slices x ${durationMs} ms per library; ops/s best (median)`,
+    );
     console.log(`  imagekit-universal buildUrl   ${fmt(opsPerSec.ours)} (${fmt(medianOpsPerSec.ours).trim()})`);
     console.log(`  @imgix/js-core buildURL       ${fmt(opsPerSec.imgix)} (${fmt(medianOpsPerSec.imgix).trim()})`);
     console.log(`  @imagekit/javascript buildSrc ${fmt(opsPerSec.ikjs)} (${fmt(medianOpsPerSec.ikjs).trim()})`);

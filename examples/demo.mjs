@@ -76,25 +76,36 @@ const { urlEndpoint } = config;
 try {
   title('URL building (pure, browser-safe)');
   console.log('plain    ', buildUrl({ urlEndpoint, path: '/demo/photo one.jpg' }));
-  console.log('chained  ', buildUrl({
-    urlEndpoint,
-    path: '/demo/photo.jpg',
-    transformation: [{ width: 400, height: 300, crop: 'maintain_ratio' }, { rotation: 90 }],
-  }));
-  console.log('query    ', buildUrl({
-    urlEndpoint,
-    path: '/demo/photo.jpg',
-    transformationPosition: 'query',
-    transformation: [{ width: 200, format: 'webp' }],
-    queryParameters: { v: 2 },
-  }));
-  console.log('overlay  ', buildUrl({
-    urlEndpoint,
-    path: '/demo/photo.jpg',
-    transformation: [{
-      overlay: { type: 'text', text: 'Hello, ImageKit!', transformation: [{ fontSize: 40, fontColor: 'FFFFFF' }] },
-    }],
-  }));
+  console.log(
+    'chained  ',
+    buildUrl({
+      urlEndpoint,
+      path: '/demo/photo.jpg',
+      transformation: [{ width: 400, height: 300, crop: 'maintain_ratio' }, { rotation: 90 }],
+    }),
+  );
+  console.log(
+    'query    ',
+    buildUrl({
+      urlEndpoint,
+      path: '/demo/photo.jpg',
+      transformationPosition: 'query',
+      transformation: [{ width: 200, format: 'webp' }],
+      queryParameters: { v: 2 },
+    }),
+  );
+  console.log(
+    'overlay  ',
+    buildUrl({
+      urlEndpoint,
+      path: '/demo/photo.jpg',
+      transformation: [
+        {
+          overlay: { type: 'text', text: 'Hello, ImageKit!', transformation: [{ fontSize: 40, fontColor: 'FFFFFF' }] },
+        },
+      ],
+    }),
+  );
   const responsive = getResponsiveImageAttributes({ urlEndpoint, src: '/demo/photo.jpg', sizes: '(max-width: 600px) 100vw, 50vw' });
   console.log('responsive src   ', responsive.src);
   console.log('responsive srcSet', `${responsive.srcSet.split(', ').length} candidates, e.g. ${responsive.srcSet.split(', ')[0]}`);
@@ -164,7 +175,9 @@ try {
 
   if (!useRealApi) {
     const response = await fetch(uploaded[0].url);
-    console.log(`GET ${uploaded[0].url} -> ${response.status} ${response.headers.get('content-type')}, ${(await response.arrayBuffer()).byteLength} B`);
+    console.log(
+      `GET ${uploaded[0].url} -> ${response.status} ${response.headers.get('content-type')}, ${(await response.arrayBuffer()).byteLength} B`,
+    );
   }
 
   title('List and search');

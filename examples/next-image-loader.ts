@@ -27,7 +27,5 @@ export const defaultQuality = 75;
 /** The image URL for one srcset width: `w` = `width`, `q` = `quality` (or 75). */
 export default function imagekitLoader({ src, width, quality }: ImageLoaderProps): string {
   const transformation = [{ width, quality: quality ?? defaultQuality }];
-  return /^https?:\/\//i.test(src)
-    ? buildUrl({ urlEndpoint, src, transformation })
-    : buildUrl({ urlEndpoint, path: src, transformation });
+  return /^https?:\/\//i.test(src) ? buildUrl({ urlEndpoint, src, transformation }) : buildUrl({ urlEndpoint, path: src, transformation });
 }

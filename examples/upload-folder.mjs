@@ -47,7 +47,11 @@ function bar(name, loaded, total) {
 let generated;
 if (!folder) {
   generated = folder = await mkdtemp(join(tmpdir(), 'ik-upload-folder-'));
-  for (const [name, size] of [['small.bin', 10_000], ['medium.bin', 3 << 20], ['large.bin', 24 << 20]]) {
+  for (const [name, size] of [
+    ['small.bin', 10_000],
+    ['medium.bin', 3 << 20],
+    ['large.bin', 24 << 20],
+  ]) {
     await writeFile(join(folder, name), new Uint8Array(size).fill(7));
   }
   console.log(`no folder given: uploading generated files from ${folder}`);

@@ -150,7 +150,8 @@ export class ApiError extends ImageKitError {
     const apiMessage = bodyField(init.body, 'message');
     // A proxy's HTML error page can be large: the message keeps its start, `body` keeps all of it.
     // A 3xx (status 0: a browser's opaque redirect) is an error because redirects are never followed.
-    const shown = apiMessage && apiMessage.length > 300 ? `${apiMessage.slice(0, 300)}…` : apiMessage || (init.status < 400 ? 'redirect not followed' : '');
+    const shown =
+      apiMessage && apiMessage.length > 300 ? `${apiMessage.slice(0, 300)}…` : apiMessage || (init.status < 400 ? 'redirect not followed' : '');
     super(`Request failed with status ${init.status}: ${init.method} ${init.path}${shown ? ` (${shown})` : ''}`, options);
     this.status = init.status;
     this.headers = init.headers;
@@ -175,9 +176,14 @@ export class ApiError extends ImageKitError {
     const Class =
       status >= 500
         ? InternalServerError
-        : { 400: BadRequestError, 401: AuthenticationError, 403: PermissionDeniedError, 404: NotFoundError, 409: ConflictError, 429: RateLimitError }[
-            status
-          ] ?? ApiError;
+        : ({
+            400: BadRequestError,
+            401: AuthenticationError,
+            403: PermissionDeniedError,
+            404: NotFoundError,
+            409: ConflictError,
+            429: RateLimitError,
+          }[status] ?? ApiError);
     return new Class(init, options);
   }
 }
@@ -243,13 +249,7 @@ export class UploadIndeterminateError extends ImageKitError {
 }
 
 /** Why a webhook failed verification. */
-export type WebhookFailureReason =
-  | 'missing_header'
-  | 'malformed'
-  | 'timestamp_too_old'
-  | 'timestamp_too_new'
-  | 'signature_mismatch'
-  | 'invalid_json';
+export type WebhookFailureReason = 'missing_header' | 'malformed' | 'timestamp_too_old' | 'timestamp_too_new' | 'signature_mismatch' | 'invalid_json';
 
 /** A webhook failed verification; `reason` names the check. Never holds the expected signature. */
 export class WebhookVerificationError extends ImageKitError {
@@ -285,8 +285,7 @@ export function isImageKitError(error: unknown): error is ImageKitError {
  */
 function guard<T>(Class: abstract new (...args: never[]) => T, name?: string): (error: unknown) => error is T {
   return (error: unknown): error is T =>
-    error instanceof Class ||
-    (isImageKitError(error) && (name ? error.name === name : typeof (error as { status?: unknown }).status === 'number'));
+    error instanceof Class || (isImageKitError(error) && (name ? error.name === name : typeof (error as { status?: unknown }).status === 'number'));
 }
 
 /** True for an {@link ApiError} or any of its subclasses. */

@@ -27,12 +27,14 @@ export type CustomMetadataValues = Record<string, unknown>;
 /** `remove-bg` extension. */
 export interface RemoveBgExtension {
   name: 'remove-bg';
-  options?: {
-    add_shadow?: boolean | undefined;
-    bg_color?: string | undefined;
-    bg_image_url?: string | undefined;
-    semitransparency?: boolean | undefined;
-  } | undefined;
+  options?:
+    | {
+        add_shadow?: boolean | undefined;
+        bg_color?: string | undefined;
+        bg_image_url?: string | undefined;
+        semitransparency?: boolean | undefined;
+      }
+    | undefined;
 }
 
 /** Google or AWS auto-tagging extension. */
@@ -276,9 +278,7 @@ type UploadedFileOptionalField =
  * `metadata` (when `responseFields` asks for it). It has no `type`, `mime`, `hasAlpha`,
  * `createdAt` or `updatedAt`.
  */
-export interface UploadedFile
-  extends Pick<FileObject, UploadedFileField>,
-    Partial<Pick<FileObject, UploadedFileOptionalField>> {
+export interface UploadedFile extends Pick<FileObject, UploadedFileField>, Partial<Pick<FileObject, UploadedFileOptionalField>> {
   /** Thumbnail URL (images; empty for other files). */
   thumbnailUrl?: string;
   /** Image/video metadata, only when `responseFields` includes `metadata`. */

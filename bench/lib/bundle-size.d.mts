@@ -20,7 +20,4 @@ export function sizeCases(): Promise<SizeCase[]>;
 export const officialClientCase: SizeCase;
 export function measureAll(options?: { withOfficial?: boolean }): Promise<SizeRow[]>;
 export function formatSizeTable(rows: SizeRow[]): string;
-export function breakdownBySourceFile(
-  contents: string,
-  options?: { platform?: Platform },
-): Promise<Array<{ file: string; bytes: number }>>;
+export function breakdownBySourceFile(contents: string, options?: { platform?: Platform }): Promise<Array<{ file: string; bytes: number }>>;

@@ -110,7 +110,13 @@ export async function sizeCases() {
     cases.push({ name: 'verifyWebhook (server)', contents: `export { verifyWebhook } from './dist/server.js';`, platform: 'node', budget: 2400 });
   }
   if (server.includes('ImageKit')) {
-    cases.push({ name: 'ImageKit class (server)', contents: `export { ImageKit } from './dist/server.js';`, platform: 'node', budget: 20050, target: 8704 });
+    cases.push({
+      name: 'ImageKit class (server)',
+      contents: `export { ImageKit } from './dist/server.js';`,
+      platform: 'node',
+      budget: 20050,
+      target: 8704,
+    });
   }
   return cases;
 }
@@ -140,13 +146,21 @@ export function formatSizeTable(rows) {
   for (const r of rows) {
     const target = r.target ? `${r.target} ${r.gzipBytes <= r.target ? 'met' : 'MISSED'}` : '-';
     lines.push(
-      [r.name.padEnd(32), String(r.minBytes).padStart(9), String(r.gzipBytes).padStart(10), (r.budget ? `≤ ${r.budget}` : '-').padEnd(7), target].join(' | '),
+      [
+        r.name.padEnd(32),
+        String(r.minBytes).padStart(9),
+        String(r.gzipBytes).padStart(10),
+        (r.budget ? `≤ ${r.budget}` : '-').padEnd(7),
+        target,
+      ].join(' | '),
     );
   }
   const ours = rows.find((r) => r.name === 'ImageKit class (server)');
   const theirs = rows.find((r) => r.name === officialClientCase.name);
   if (ours && theirs) {
-    lines.push(`ImageKit class: ${(ours.gzipBytes / theirs.gzipBytes).toFixed(3)}× the gzip size of @imagekit/nodejs (${ours.gzipBytes} / ${theirs.gzipBytes})`);
+    lines.push(
+      `ImageKit class: ${(ours.gzipBytes / theirs.gzipBytes).toFixed(3)}× the gzip size of @imagekit/nodejs (${ours.gzipBytes} / ${theirs.gzipBytes})`,
+    );
   }
   return lines.join('\n');
 }

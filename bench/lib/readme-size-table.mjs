@@ -83,7 +83,12 @@ const readmeRows = [
 ];
 
 const bytes = (n) => n.toLocaleString('en-US');
-const cells = (line) => line.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
+const cells = (line) =>
+  line
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split('|')
+    .map((c) => c.trim());
 
 /**
  * Measures every README row from dist/ (build first).
@@ -95,7 +100,11 @@ export async function measureReadmeRows() {
   for (const row of readmeRows) {
     const ours = cases.get(row.sizeCase);
     if (!ours) throw new Error(`README size table: bench/lib/bundle-size.mjs has no case "${row.sizeCase}" (is dist/ built?)`);
-    const measured = { label: row.label, bytes: (await bundleAndMeasure(ours.contents, { platform: ours.platform })).gzipBytes, meaning: row.meaning };
+    const measured = {
+      label: row.label,
+      bytes: (await bundleAndMeasure(ours.contents, { platform: ours.platform })).gzipBytes,
+      meaning: row.meaning,
+    };
     if (row.peer) {
       measured.peerLabel = row.peer.label;
       measured.peerBytes = (await bundleAndMeasure(row.peer.contents, { platform: row.peer.platform })).gzipBytes;
@@ -112,7 +121,7 @@ export function renderSizeTable(rows) {
   const indivisible = browserSdk.length > 1 && Math.max(...browserSdk) - Math.min(...browserSdk) <= Math.max(...browserSdk) / 100;
   const lines = [
     'Gzip bytes (level 9) that one import adds to a bundle made with esbuild (minified,',
-    'tree-shaken, ES2022). Root-entry rows are a browser build (bundlers pick the package\'s',
+    "tree-shaken, ES2022). Root-entry rows are a browser build (bundlers pick the package's",
     'browser files); `/server` rows are a Node build. The third column is the official SDK',
     indivisible
       ? 'doing the same job, bundled the same way; `@imagekit/javascript` brings all of itself\nwhichever function you import.'
@@ -133,7 +142,9 @@ export function sizeBlock(readme) {
   const start = readme.indexOf(startMarker);
   const end = readme.indexOf(endMarker);
   if (start < 0 || end < start) {
-    throw new Error(`README.md has no ${startMarker} … ${endMarker} block: add the markers in "## Size and speed", then run \`${regenerateCommand}\``);
+    throw new Error(
+      `README.md has no ${startMarker} … ${endMarker} block: add the markers in "## Size and speed", then run \`${regenerateCommand}\``,
+    );
   }
   return readme.slice(start + startMarker.length, end);
 }
@@ -169,7 +180,8 @@ export function compareFigures(measured, readme) {
   const byLabel = new Map(readme.map((r) => [r.label, r]));
   const check = (label, what, want, got) => {
     if (got === undefined) problems.push(`${label}: README has no ${what} figure, measured ${want}`);
-    else if (Math.abs(got - want) > tolerance(want)) problems.push(`${label}: README says ${got} B (${what}), measured ${want} B (tolerance ±${tolerance(want)} B)`);
+    else if (Math.abs(got - want) > tolerance(want))
+      problems.push(`${label}: README says ${got} B (${what}), measured ${want} B (tolerance ±${tolerance(want)} B)`);
   };
   for (const m of measured) {
     const r = byLabel.get(m.label);

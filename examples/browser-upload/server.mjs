@@ -38,7 +38,13 @@ const api = await backend();
 /** Pipes an upload to the emulator (same origin for the page, so no CORS is needed; the emulator answers only its own Host). */
 function proxyUpload(req, res) {
   const upstream = httpRequest(
-    { host: api.target.hostname, port: api.target.port, method: req.method, path: req.url.slice('/upload'.length), headers: { ...req.headers, host: api.target.host } },
+    {
+      host: api.target.hostname,
+      port: api.target.port,
+      method: req.method,
+      path: req.url.slice('/upload'.length),
+      headers: { ...req.headers, host: api.target.host },
+    },
     (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);

@@ -13,17 +13,57 @@ import { checkOptionKeys } from '../internal/options.js';
 import type { Endpoint, EndpointFacts } from '../media/endpoint.js';
 import type * as endpointModule from '../media/endpoints.js';
 import {
-  listFiles, getFileDetails, updateFileDetails, deleteFile, copyFile, moveFile, renameFile,
-  bulkDeleteFiles, bulkAddTags, bulkRemoveTags, bulkRemoveAITags, getFileVersions,
-  getFileVersionDetails, deleteFileVersion, restoreFileVersion, getFileMetadata,
-  getRemoteFileUrlMetadata, createFolder, deleteFolder, copyFolder, moveFolder, renameFolder,
-  getBulkJobStatus, purgeFileCache, getPurgeFileCacheStatus, createCustomMetadataField,
-  getCustomMetadataFields, updateCustomMetadataField, deleteCustomMetadataField, getUsage,
-  getUsageAnalytics, createOrigin, listOrigins, getOrigin, updateOrigin, deleteOrigin,
-  createUrlEndpoint, listUrlEndpoints, getUrlEndpoint, updateUrlEndpoint, deleteUrlEndpoint,
-  createSavedExtension, listSavedExtensions, getSavedExtension, updateSavedExtension,
-  deleteSavedExtension, createNamedTransformation, listNamedTransformations, getNamedTransformation,
-  updateNamedTransformation, deleteNamedTransformation,
+  listFiles,
+  getFileDetails,
+  updateFileDetails,
+  deleteFile,
+  copyFile,
+  moveFile,
+  renameFile,
+  bulkDeleteFiles,
+  bulkAddTags,
+  bulkRemoveTags,
+  bulkRemoveAITags,
+  getFileVersions,
+  getFileVersionDetails,
+  deleteFileVersion,
+  restoreFileVersion,
+  getFileMetadata,
+  getRemoteFileUrlMetadata,
+  createFolder,
+  deleteFolder,
+  copyFolder,
+  moveFolder,
+  renameFolder,
+  getBulkJobStatus,
+  purgeFileCache,
+  getPurgeFileCacheStatus,
+  createCustomMetadataField,
+  getCustomMetadataFields,
+  updateCustomMetadataField,
+  deleteCustomMetadataField,
+  getUsage,
+  getUsageAnalytics,
+  createOrigin,
+  listOrigins,
+  getOrigin,
+  updateOrigin,
+  deleteOrigin,
+  createUrlEndpoint,
+  listUrlEndpoints,
+  getUrlEndpoint,
+  updateUrlEndpoint,
+  deleteUrlEndpoint,
+  createSavedExtension,
+  listSavedExtensions,
+  getSavedExtension,
+  updateSavedExtension,
+  deleteSavedExtension,
+  createNamedTransformation,
+  listNamedTransformations,
+  getNamedTransformation,
+  updateNamedTransformation,
+  deleteNamedTransformation,
 } from '../media/endpoints.js';
 import { iterateFilePages, iterateFiles, type IterateFilesParams } from '../media/iterate-files.js';
 import type { FileListParams, FileMetadata, FileObject, FolderListParams, FolderObject, ListFilesItem, ListFilesParams } from '../media/index.js';
@@ -41,9 +81,7 @@ import type { WebhookEvent } from '../webhooks/events.js';
 
 /** The `ImageKit` method of a standalone endpoint function: the same arguments without the context. */
 export type EndpointMethod<E> =
-  E extends Endpoint<infer Args, infer Result>
-    ? (...args: [...Args, options?: RequestOptions]) => Promise<WithMetadata<Result>>
-    : never;
+  E extends Endpoint<infer Args, infer Result> ? (...args: [...Args, options?: RequestOptions]) => Promise<WithMetadata<Result>> : never;
 
 /** One `ImageKit` method per endpoint of the management API, named like the standalone function. */
 export type EndpointMethods = { [Name in keyof typeof endpointModule]: EndpointMethod<(typeof endpointModule)[Name]> };
@@ -53,17 +91,57 @@ export type EndpointMethods = { [Name in keyof typeof endpointModule]: EndpointM
  * here, not taken from a namespace import, so a bundle without `ImageKit` can drop them.
  */
 const endpoints = [
-  listFiles, getFileDetails, updateFileDetails, deleteFile, copyFile, moveFile, renameFile,
-  bulkDeleteFiles, bulkAddTags, bulkRemoveTags, bulkRemoveAITags, getFileVersions,
-  getFileVersionDetails, deleteFileVersion, restoreFileVersion, getFileMetadata,
-  getRemoteFileUrlMetadata, createFolder, deleteFolder, copyFolder, moveFolder, renameFolder,
-  getBulkJobStatus, purgeFileCache, getPurgeFileCacheStatus, createCustomMetadataField,
-  getCustomMetadataFields, updateCustomMetadataField, deleteCustomMetadataField, getUsage,
-  getUsageAnalytics, createOrigin, listOrigins, getOrigin, updateOrigin, deleteOrigin,
-  createUrlEndpoint, listUrlEndpoints, getUrlEndpoint, updateUrlEndpoint, deleteUrlEndpoint,
-  createSavedExtension, listSavedExtensions, getSavedExtension, updateSavedExtension,
-  deleteSavedExtension, createNamedTransformation, listNamedTransformations, getNamedTransformation,
-  updateNamedTransformation, deleteNamedTransformation,
+  listFiles,
+  getFileDetails,
+  updateFileDetails,
+  deleteFile,
+  copyFile,
+  moveFile,
+  renameFile,
+  bulkDeleteFiles,
+  bulkAddTags,
+  bulkRemoveTags,
+  bulkRemoveAITags,
+  getFileVersions,
+  getFileVersionDetails,
+  deleteFileVersion,
+  restoreFileVersion,
+  getFileMetadata,
+  getRemoteFileUrlMetadata,
+  createFolder,
+  deleteFolder,
+  copyFolder,
+  moveFolder,
+  renameFolder,
+  getBulkJobStatus,
+  purgeFileCache,
+  getPurgeFileCacheStatus,
+  createCustomMetadataField,
+  getCustomMetadataFields,
+  updateCustomMetadataField,
+  deleteCustomMetadataField,
+  getUsage,
+  getUsageAnalytics,
+  createOrigin,
+  listOrigins,
+  getOrigin,
+  updateOrigin,
+  deleteOrigin,
+  createUrlEndpoint,
+  listUrlEndpoints,
+  getUrlEndpoint,
+  updateUrlEndpoint,
+  deleteUrlEndpoint,
+  createSavedExtension,
+  listSavedExtensions,
+  getSavedExtension,
+  updateSavedExtension,
+  deleteSavedExtension,
+  createNamedTransformation,
+  listNamedTransformations,
+  getNamedTransformation,
+  updateNamedTransformation,
+  deleteNamedTransformation,
 ];
 
 /** A standalone endpoint function, whatever its arguments. */
@@ -181,19 +259,21 @@ export class ImageKit extends /* @__PURE__ */ endpointClient() {
    */
   withOptions(options: Partial<ClientOptions>): ImageKit {
     const context = this.#context;
-    return new ImageKit(sharingPacer(context, {
-      privateKey: privateKeyOf(context),
-      publicKey: context.publicKey,
-      urlEndpoint: context.urlEndpoint,
-      baseUrl: context.baseUrl,
-      uploadBaseUrl: context.uploadBaseUrl,
-      fetch: context.fetch,
-      timeout: context.timeout,
-      maxRetries: context.maxRetries,
-      maxRateLimitWait: context.maxRateLimitWait,
-      dangerouslyAllowBrowser: this.#allowBrowser,
-      ...options,
-    }));
+    return new ImageKit(
+      sharingPacer(context, {
+        privateKey: privateKeyOf(context),
+        publicKey: context.publicKey,
+        urlEndpoint: context.urlEndpoint,
+        baseUrl: context.baseUrl,
+        uploadBaseUrl: context.uploadBaseUrl,
+        fetch: context.fetch,
+        timeout: context.timeout,
+        maxRetries: context.maxRetries,
+        maxRateLimitWait: context.maxRateLimitWait,
+        dangerouslyAllowBrowser: this.#allowBrowser,
+        ...options,
+      }),
+    );
   }
 
   /**
@@ -311,11 +391,7 @@ export class ImageKit extends /* @__PURE__ */ endpointClient() {
    * @returns `{ timestamp }` in Unix milliseconds (as v6) and the parsed `event`.
    * @throws {WebhookVerificationError} with a `reason`.
    */
-  async verifyWebhookEvent(
-    payload: string | Uint8Array,
-    signature: string,
-    secret: string,
-  ): Promise<{ timestamp: number; event: WebhookEvent }> {
+  async verifyWebhookEvent(payload: string | Uint8Array, signature: string, secret: string): Promise<{ timestamp: number; event: WebhookEvent }> {
     const verified = await verifyWebhook({ body: payload, headers: { 'x-ik-signature': signature } }, { secret });
     return { timestamp: verified.timestamp.getTime(), event: verified.event };
   }

@@ -190,7 +190,7 @@ export function createClientContext(options: ClientOptions): ClientContext {
   if (shared instanceof Pacer) {
     if (maxConcurrency !== undefined && maxConcurrency !== shared.maxConcurrency) {
       throw new TypeError(
-        'The `maxConcurrency` option cannot be changed by `withOptions()`: copies share the client\'s queue. Create a new client for a separate bound',
+        "The `maxConcurrency` option cannot be changed by `withOptions()`: copies share the client's queue. Create a new client for a separate bound",
       );
     }
     pacer = shared;

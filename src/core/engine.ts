@@ -181,7 +181,7 @@ export async function runCall(call: EngineCall): Promise<EngineResponse> {
   const { signal, paced } = call;
   /** The last 429 the pacer told us to wait out: thrown if the call's rate-limit wait runs out while queued. */
   let lastRateLimit: unknown;
-  for (let attemptNumber = 0; ; ) {
+  for (let attemptNumber = 0; ;) {
     if (signal?.aborted) throw signal.reason;
     let permit: PacerPermit | undefined;
     if (paced) {

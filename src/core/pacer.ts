@@ -343,7 +343,7 @@ export class Pacer {
     const now = this.#clock.now();
     this.#relax(now);
     let apiReady = this.#apiReadyAt(now);
-    for (let index = 0; index < this.#queue.length && this.#inFlight < this.maxConcurrency; ) {
+    for (let index = 0; index < this.#queue.length && this.#inFlight < this.maxConcurrency;) {
       const waiter = this.#queue[index]!;
       if (waiter.call.kind === 'api' && apiReady > now) {
         // Held back by the rate; uploads further back may still use the free slot.
@@ -418,7 +418,7 @@ export class Pacer {
   /** Earliest time from `now` at which an API call may start. */
   #apiReadyAt(now: number): number {
     let at = Math.max(now, this.#blockedUntil);
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const window of this.#windows.values()) {
         const end = window.start + window.interval;

@@ -33,7 +33,7 @@ export async function* paginateOffset<T, P extends readonly T[]>(
     const limit = Math.min(options.pageSize, remaining);
     const page = await fetchPage(skip, limit);
     if (page.length === 0) return;
-    yield (page.length > remaining ? (page.slice(0, remaining) as unknown as P) : page);
+    yield page.length > remaining ? (page.slice(0, remaining) as unknown as P) : page;
     if (page.length < limit) return;
     skip += page.length;
     remaining -= page.length;

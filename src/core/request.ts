@@ -178,7 +178,14 @@ export async function apiRequest<T>(context: ClientContext, request: ApiRequest)
       const body =
         text === undefined
           ? undefined
-          : { contentType, length: new TextEncoder().encode(text).length, replayable: true, blob: undefined, text, stream: () => new Blob([text]).stream() };
+          : {
+              contentType,
+              length: new TextEncoder().encode(text).length,
+              replayable: true,
+              blob: undefined,
+              text,
+              stream: () => new Blob([text]).stream(),
+            };
       return Promise.resolve({ url, headers, body, secrets: requestSecrets(context) });
     },
     send: sendFetch,

@@ -12,7 +12,11 @@ type ErrorFacts = { code?: unknown; name?: unknown; message?: unknown; cause?: u
 function chain(error: unknown, depth = 0): ErrorFacts[] {
   if (depth > 6 || typeof error !== 'object' || error === null) return [];
   const { cause, errors } = error as ErrorFacts;
-  return [error as ErrorFacts, ...chain(cause, depth + 1), ...(Array.isArray(errors) ? errors.flatMap((inner: unknown) => chain(inner, depth + 1)) : [])];
+  return [
+    error as ErrorFacts,
+    ...chain(cause, depth + 1),
+    ...(Array.isArray(errors) ? errors.flatMap((inner: unknown) => chain(inner, depth + 1)) : []),
+  ];
 }
 
 /** Deno's errors when the program lacks `--allow-net`. */
@@ -34,8 +38,9 @@ export function neverConnected(error: unknown): boolean {
     permissionDenied(error) ||
     chain(error).some(
       (facts) =>
-        /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|EADDRNOTAVAIL|UND_ERR_CONNECT_TIMEOUT|ConnectionRefused)$/.test(String(facts.code)) ||
-        /client error \(Connect\)|connection refused|dns error|failed to lookup|name resolution/i.test(String(facts.message)),
+        /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|EADDRNOTAVAIL|UND_ERR_CONNECT_TIMEOUT|ConnectionRefused)$/.test(
+          String(facts.code),
+        ) || /client error \(Connect\)|connection refused|dns error|failed to lookup|name resolution/i.test(String(facts.message)),
     )
   );
 }

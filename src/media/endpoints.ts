@@ -463,7 +463,12 @@ export const copyFolder = /* @__PURE__ */ defineEndpoint<[params: CopyFolderPara
   retry: 'safe',
   why: startsJob,
   prepare: (call, params) => {
-    const checks = { sourceFolderPath: requireString, destinationPath: requireString, includeVersions: optionalBoolean, includeFileVersions: optionalBoolean };
+    const checks = {
+      sourceFolderPath: requireString,
+      destinationPath: requireString,
+      includeVersions: optionalBoolean,
+      includeFileVersions: optionalBoolean,
+    };
     const { includeVersions, includeFileVersions, ...body } = fields(call, params, checks);
     if (includeVersions !== undefined && includeFileVersions !== undefined && includeVersions !== includeFileVersions) {
       throw new TypeError('The `includeVersions` and `includeFileVersions` arguments disagree; pass only `includeVersions`');
@@ -501,7 +506,9 @@ export const renameFolder = /* @__PURE__ */ defineEndpoint<[params: RenameFolder
   status: 200,
   retry: 'safe',
   why: startsJob,
-  prepare: (call, params) => ({ input: fields(call, params, { folderPath: requireString, newFolderName: requireString, purgeCache: optionalBoolean }) }),
+  prepare: (call, params) => ({
+    input: fields(call, params, { folderPath: requireString, newFolderName: requireString, purgeCache: optionalBoolean }),
+  }),
 });
 
 /**
@@ -595,7 +602,10 @@ export const getCustomMetadataFields = /* @__PURE__ */ defineEndpoint<[params?: 
  * @throws {TypeError} for an update with none of `label`, `schema`, `description` (as a rejection).
  * @throws {NotFoundError} when the field does not exist.
  */
-export const updateCustomMetadataField = /* @__PURE__ */ defineEndpoint<[fieldId: string, update: UpdateCustomMetadataFieldParams], CustomMetadataField>({
+export const updateCustomMetadataField = /* @__PURE__ */ defineEndpoint<
+  [fieldId: string, update: UpdateCustomMetadataFieldParams],
+  CustomMetadataField
+>({
   name: 'updateCustomMetadataField',
   method: 'PATCH',
   path: '/v1/customMetadataFields/{fieldId}',

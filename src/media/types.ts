@@ -13,14 +13,7 @@ import type { BaseExtension, ExtensionStatus } from '../objects.js';
 export type FileExtensionStatus = ExtensionStatus;
 
 /** Types a custom metadata field can have. */
-export type CustomMetadataFieldType =
-  | 'Text'
-  | 'Textarea'
-  | 'Number'
-  | 'Date'
-  | 'Boolean'
-  | 'SingleSelect'
-  | 'MultiSelect';
+export type CustomMetadataFieldType = 'Text' | 'Textarea' | 'Number' | 'Date' | 'Boolean' | 'SingleSelect' | 'MultiSelect';
 
 /** A scalar allowed in custom metadata values and select options. */
 export type CustomMetadataScalar = string | number | boolean;
@@ -116,15 +109,7 @@ export interface UsageAnalytics {
 }
 
 /** Origin types. */
-export type OriginType =
-  | 'S3'
-  | 'S3_COMPATIBLE'
-  | 'CLOUDINARY_BACKUP'
-  | 'WEB_FOLDER'
-  | 'WEB_PROXY'
-  | 'GCS'
-  | 'AZURE_BLOB'
-  | 'AKENEO_PIM';
+export type OriginType = 'S3' | 'S3_COMPATIBLE' | 'CLOUDINARY_BACKUP' | 'WEB_FOLDER' | 'WEB_PROXY' | 'GCS' | 'AZURE_BLOB' | 'AKENEO_PIM';
 
 /** Origin fields that are not secret: sent on create/update and returned by the API. */
 interface OriginFields {
@@ -188,10 +173,7 @@ export interface Origin extends OriginFields {
 }
 
 /** URL rewriter of a URL endpoint. */
-export type UrlRewriter =
-  | { type: 'CLOUDINARY'; preserveAssetDeliveryTypes?: boolean }
-  | { type: 'IMGIX' }
-  | { type: 'AKAMAI' };
+export type UrlRewriter = { type: 'CLOUDINARY'; preserveAssetDeliveryTypes?: boolean } | { type: 'IMGIX' } | { type: 'AKAMAI' };
 
 /** A URL endpoint as sent to create/update (PUT replaces the whole object). */
 export interface UrlEndpointRequest {

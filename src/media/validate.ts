@@ -152,13 +152,7 @@ export function optionalObject(name: string, value: unknown): object | undefined
  * @param where the call's name, for the unknown-key message.
  * @param name the argument's name, for the not-an-object message.
  */
-export function fields<T extends object>(
-  where: string,
-  value: T | undefined,
-  checks: Checks<T>,
-  name = 'params',
-  optional = false,
-): Partial<T> {
+export function fields<T extends object>(where: string, value: T | undefined, checks: Checks<T>, name = 'params', optional = false): Partial<T> {
   if (value === undefined && optional) return {};
   const record = requireObject<Record<string, unknown>>(name, value);
   checkOptionKeys(record, Object.keys(checks), where);

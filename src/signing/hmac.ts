@@ -16,10 +16,7 @@ export type HmacHash = 'SHA-1' | 'SHA-256';
 
 /** The part of `node:crypto` this module uses. */
 interface NodeCryptoLike {
-  createHmac(
-    algorithm: string,
-    key: string | object,
-  ): { update(data: string | Uint8Array): { digest(encoding: 'hex' | 'base64url'): string } };
+  createHmac(algorithm: string, key: string | object): { update(data: string | Uint8Array): { digest(encoding: 'hex' | 'base64url'): string } };
   /** Node's `KeyObject` factory: HMAC with a prepared key object is ~10% faster than with a string. */
   createSecretKey?(key: Uint8Array): object;
 }
@@ -38,9 +35,7 @@ let fastPathEnabled = true;
 export function subtleCrypto(): SubtleCrypto {
   const subtle = (globalThis as { crypto?: { subtle?: SubtleCrypto } }).crypto?.subtle;
   if (subtle === undefined) {
-    throw new ImageKitError(
-      'Web Crypto (`crypto.subtle`) is required for signing; use a runtime that has it (Node 20+, Deno, Bun, Workers)',
-    );
+    throw new ImageKitError('Web Crypto (`crypto.subtle`) is required for signing; use a runtime that has it (Node 20+, Deno, Bun, Workers)');
   }
   return subtle;
 }

@@ -103,9 +103,7 @@ function pathToSign(url: string, prefixes: readonly string[]): string {
   for (const prefix of prefixes) {
     if (url.length > prefix.length && url.startsWith(prefix)) return url.slice(prefix.length);
   }
-  throw new TypeError(
-    `\`url\` must be a file URL under \`urlEndpoint\` (${prefixes[0]}); ImageKit cannot verify a signature for any other URL`,
-  );
+  throw new TypeError(`\`url\` must be a file URL under \`urlEndpoint\` (${prefixes[0]}); ImageKit cannot verify a signature for any other URL`);
 }
 
 /**
@@ -122,9 +120,7 @@ function append(url: string, expiry: number, signature: string, fragment: string
   // No query: start one. An empty query, or one ending in `&`: nothing to add. Else `&`
   // (a query that ends in a literal `?`, as in `a.jpg??`, still needs its `&`).
   const separator = query === -1 ? '?' : query === url.length - 1 || url.endsWith('&') ? '' : '&';
-  return expiry === noExpiry
-    ? `${url}${separator}ik-s=${signature}${fragment}`
-    : `${url}${separator}ik-t=${expiry}&ik-s=${signature}${fragment}`;
+  return expiry === noExpiry ? `${url}${separator}ik-s=${signature}${fragment}` : `${url}${separator}ik-t=${expiry}&ik-s=${signature}${fragment}`;
 }
 
 /**
@@ -228,10 +224,7 @@ function parseSrcSet(srcSet: string): Array<[string, string]> {
  * @throws {RangeError} `expireSeconds` is not more than 0 and at most 315360000 (ten years).
  * @throws {ImageKitError} The runtime has no Web Crypto.
  */
-export function signResponsiveImageAttributes<T extends ResponsiveImageAttributesLike>(
-  attributes: T,
-  options: SignUrlOptions,
-): Promise<T> {
+export function signResponsiveImageAttributes<T extends ResponsiveImageAttributesLike>(attributes: T, options: SignUrlOptions): Promise<T> {
   return mustAwait('signResponsiveImageAttributes()', signAttributes(attributes, options));
 }
 

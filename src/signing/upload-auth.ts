@@ -58,9 +58,7 @@ function checkExpire(expire: unknown, now: number): number {
   if (typeof expire !== 'number') throw new TypeError('`expire` must be a number (absolute Unix time in seconds)');
   if (!Number.isInteger(expire)) throw new RangeError('`expire` must be a whole number of seconds (absolute Unix time)');
   if (expire < 1e9) {
-    throw new RangeError(
-      `\`expire\` must be an absolute Unix time in seconds, not a duration: use Math.floor(Date.now() / 1000) + ${expire}`,
-    );
+    throw new RangeError(`\`expire\` must be an absolute Unix time in seconds, not a duration: use Math.floor(Date.now() / 1000) + ${expire}`);
   }
   if (expire > 1e12) {
     throw new RangeError('`expire` must be in seconds, not milliseconds: use Math.floor(Date.now() / 1000) + seconds');

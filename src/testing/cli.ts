@@ -75,7 +75,8 @@ async function main(): Promise<void> {
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     const where = `${host ?? '127.0.0.1'}:${port}`;
-    if (code === 'EADDRINUSE') fail(`imagekit-emulator: port ${port} is already in use on ${host ?? '127.0.0.1'}; pass --port N (or --port 0 for any free port)`, 1);
+    if (code === 'EADDRINUSE')
+      fail(`imagekit-emulator: port ${port} is already in use on ${host ?? '127.0.0.1'}; pass --port N (or --port 0 for any free port)`, 1);
     if (code === 'EACCES') fail(`imagekit-emulator: no permission to listen on ${where}; pass --port N above 1023`, 1);
     fail(`imagekit-emulator: could not start on ${where}: ${error instanceof Error ? error.message : String(error)}`, 1);
   }

@@ -93,7 +93,14 @@ export async function sendFetch(request: TransportRequest): Promise<TransportRes
   try {
     // Raced against the signal: an injected `fetch` may ignore it.
     response = await raceAbort(
-      doFetch.call(undefined, request.url, { method: request.method, headers, body: payload, signal, redirect: 'manual', duplex: 'half' } as RequestInit),
+      doFetch.call(undefined, request.url, {
+        method: request.method,
+        headers,
+        body: payload,
+        signal,
+        redirect: 'manual',
+        duplex: 'half',
+      } as RequestInit),
       signal,
     );
   } catch (error) {

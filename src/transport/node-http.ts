@@ -135,9 +135,10 @@ export function sendNodeHttp(http: NodeHttpModule, request: TransportRequest): P
 
     req.on('socket', (socket) => {
       if (!socket.connecting) sent = true;
-      else socket.once(request.url.startsWith('https:') ? 'secureConnect' : 'connect', () => {
-        sent = true;
-      });
+      else
+        socket.once(request.url.startsWith('https:') ? 'secureConnect' : 'connect', () => {
+          sent = true;
+        });
     });
     req.on('error', (error) => fail('network', error));
     req.on('response', (response) => {

@@ -119,7 +119,17 @@ function authFields(
 export async function runClientUpload(options: ClientUploadOptions, send: Transport): Promise<UploadResponse> {
   const { publicKey, authenticator, token, signature, expire, uploadToken, uploadBaseUrl, fetch, maxRetries, ...uploadOptions } =
     checkOptionsObject(options);
-  checkKnownKeys(uploadOptions, 'upload', ['publicKey', 'authenticator', 'token', 'signature', 'expire', 'uploadToken', 'uploadBaseUrl', 'fetch', 'maxRetries']);
+  checkKnownKeys(uploadOptions, 'upload', [
+    'publicKey',
+    'authenticator',
+    'token',
+    'signature',
+    'expire',
+    'uploadToken',
+    'uploadBaseUrl',
+    'fetch',
+    'maxRetries',
+  ]);
   if (authenticator !== undefined && typeof authenticator !== 'function') {
     throw optionError('authenticator', 'a function');
   }

@@ -11,8 +11,7 @@ import { checkOptionKeys } from '../internal/options.js';
 
 /** The binary content of the `file` part. */
 export type FileContent =
-  | { readonly kind: 'blob'; readonly blob: Blob }
-  | { readonly kind: 'stream'; readonly stream: ReadableStream<Uint8Array>; readonly size: number };
+  { readonly kind: 'blob'; readonly blob: Blob } | { readonly kind: 'stream'; readonly stream: ReadableStream<Uint8Array>; readonly size: number };
 
 /** Validated, serialized upload form: text fields in order, then the file part (unless `file` was a string). */
 export interface UploadForm {
@@ -66,7 +65,6 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 const tagOf = (value: unknown): string => Object.prototype.toString.call(value);
-
 
 /** Returns `options` when it is a plain object, else throws a `TypeError`. */
 export function checkOptionsObject<T>(options: T): T {

@@ -67,7 +67,9 @@ export function buildMultipart(form: UploadForm): MultipartBody {
     return { contentType, length: blob.size, replayable: true, blob, stream: () => blob.stream() };
   }
   const content = file.content;
-  const headBytes = utf8(head + part('file', `; filename="${escapeDispositionValue(file.fileName)}"\r\nContent-Type: ${file.contentType.replace(/[\r\n]/g, '')}`));
+  const headBytes = utf8(
+    head + part('file', `; filename="${escapeDispositionValue(file.fileName)}"\r\nContent-Type: ${file.contentType.replace(/[\r\n]/g, '')}`),
+  );
   const tail = utf8(`\r\n${end}`);
   if (content.kind === 'stream') {
     let used = false;

@@ -95,7 +95,13 @@ export async function runUpload(call: UploadCall): Promise<UploadResponse> {
     send: call.send,
     fetch: call.fetch,
     decide({ status, sent }) {
-      const verdict = uploadFailureVerdict({ status, sent, replayable, harmlessRepeat: repeatIsHarmless(options), authResendable: call.authResendable });
+      const verdict = uploadFailureVerdict({
+        status,
+        sent,
+        replayable,
+        harmlessRepeat: repeatIsHarmless(options),
+        authResendable: call.authResendable,
+      });
       // Retries that run out: the failure itself where the server cannot have acted, else "may or may not".
       const untouched = !sent || status === 408 || status === 429;
       return { retry: verdict === 'retry', indeterminate: verdict === 'indeterminate' || (verdict === 'retry' && !untouched) };
@@ -108,7 +114,9 @@ export async function runUpload(call: UploadCall): Promise<UploadResponse> {
     // not JSON: reported below
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new UploadIndeterminateError(`The upload may have happened, but the response of ${response.target} (status ${response.status}) is not a JSON object`);
+    throw new UploadIndeterminateError(
+      `The upload may have happened, but the response of ${response.target} (status ${response.status}) is not a JSON object`,
+    );
   }
   return withMetadata(parsed, response.status, response.headers) as UploadResponse;
 }

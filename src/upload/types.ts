@@ -41,14 +41,7 @@ export interface UploadTransformation {
 
 /** Fields the response includes only when asked for in `responseFields`. */
 export type UploadResponseField =
-  | 'tags'
-  | 'customCoordinates'
-  | 'isPrivateFile'
-  | 'embeddedMetadata'
-  | 'isPublished'
-  | 'customMetadata'
-  | 'metadata'
-  | 'selectedFieldsSchema';
+  'tags' | 'customCoordinates' | 'isPrivateFile' | 'embeddedMetadata' | 'isPublished' | 'customMetadata' | 'metadata' | 'selectedFieldsSchema';
 
 /**
  * Options of one upload. Every documented form field of the upload API, plus

@@ -75,10 +75,7 @@ export function buildUrl(options: BuildUrlOptions): string {
     for (const name of Object.keys(queryParameters!)) {
       const value = queryParameters![name];
       if (value !== undefined && value !== null) {
-        query = appendQuery(
-          query,
-          encodeFormComponent(name) + '=' + encodeFormComponent(text(value, 'queryParameters.' + name, true)),
-        );
+        query = appendQuery(query, encodeFormComponent(name) + '=' + encodeFormComponent(text(value, 'queryParameters.' + name, true)));
       }
     }
   }

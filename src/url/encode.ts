@@ -54,9 +54,7 @@ function encodeUri(text: string, extra: RegExp, unsafe = uriUnsafe): string {
   if (!unsafe.test(text)) return text;
   const encoded = native(text, encodeURI);
   // `search` first: much faster than a `replace` callback that finds nothing.
-  return encoded.search(extra) < 0
-    ? encoded
-    : encoded.replace(extra, (match) => (match === '%25' ? '%' : match[0] === '/' ? '/' : percent(match)));
+  return encoded.search(extra) < 0 ? encoded : encoded.replace(extra, (match) => (match === '%25' ? '%' : match[0] === '/' ? '/' : percent(match)));
 }
 
 /**

@@ -108,13 +108,7 @@ export interface SolidColorOverlay extends BaseOverlay {
 export type Overlay = TextOverlay | ImageOverlay | VideoOverlay | SubtitleOverlay | SolidColorOverlay;
 
 /** Crop strategies (`c`). */
-export type CropStrategy =
-  | 'force'
-  | 'at_max'
-  | 'at_max_enlarge'
-  | 'at_least'
-  | 'maintain_ratio'
-  | 'maintain_ratio_no_enlarge';
+export type CropStrategy = 'force' | 'at_max' | 'at_max_enlarge' | 'at_least' | 'maintain_ratio' | 'maintain_ratio_no_enlarge';
 
 /** Crop modes (`cm`). */
 export type CropModeValue = 'pad_resize' | 'extract' | 'pad_extract' | 'pad_resize_no_enlarge' | 'pad_extract_no_shrink';
@@ -454,9 +448,7 @@ export interface DeprecatedOverlayTransformation {
  * [{ width: 400, height: 300, crop: 'at_max' }, { rotation: 90 }, { raw: 'e-new' }]
  */
 export interface Transformation
-  extends Skippable<ModernTransformation>,
-    Skippable<LegacyTransformation>,
-    Skippable<DeprecatedOverlayTransformation> {}
+  extends Skippable<ModernTransformation>, Skippable<LegacyTransformation>, Skippable<DeprecatedOverlayTransformation> {}
 
 /** Query parameter values; written with form-style encoding. */
 export type QueryParameterValue = string | number | boolean;

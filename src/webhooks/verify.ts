@@ -145,7 +145,11 @@ async function verifyStandard(
   const id = readHeader(headers, 'webhook-id');
   const timestamp = readHeader(headers, 'webhook-timestamp');
   const signature = readHeader(headers, 'webhook-signature');
-  for (const [name, value] of [['webhook-id', id], ['webhook-timestamp', timestamp], ['webhook-signature', signature]] as const) {
+  for (const [name, value] of [
+    ['webhook-id', id],
+    ['webhook-timestamp', timestamp],
+    ['webhook-signature', signature],
+  ] as const) {
     if (!value) throw new WebhookVerificationError('missing_header', `Webhook header \`${name}\` is missing`);
   }
   if (!/^\d{1,12}$/.test(timestamp!.trim())) {
@@ -154,7 +158,8 @@ async function verifyStandard(
   const seconds = Number(timestamp!.trim());
   // Whole seconds, like the Standard Webhooks libraries.
   checkTimestamp(seconds, Math.floor(Date.now() / 1000), toleranceSeconds, toleranceSeconds);
-  if (!/(?<!\S)v1,/.test(signature!)) throw new WebhookVerificationError('malformed', 'Webhook header `webhook-signature` has no `v1,<base64>` entry');
+  if (!/(?<!\S)v1,/.test(signature!))
+    throw new WebhookVerificationError('malformed', 'Webhook header `webhook-signature` has no `v1,<base64>` entry');
   const macs = candidates(signature!, standardEntry, fromBase64);
   if (!(await anyMatches(secret, macs, concat(`${id}.${timestamp!.trim()}.`, body)))) throw mismatch();
   return { timestamp: new Date(seconds * 1000), id: id! };

@@ -49,7 +49,11 @@ describe('emulator fault injection seen through the client', () => {
   it('a 429 every other call is absorbed by the retries, waiting X-RateLimit-Reset', async () => {
     running.emulator.setFaults({ rateLimit: { every: 2, resetMs: 50 } });
     for (let i = 0; i < 6; i++) await client().listFiles();
-    const error = await failure(client().listFiles({}, { maxRetries: 0 }).then(() => client().listFiles({}, { maxRetries: 0 })));
+    const error = await failure(
+      client()
+        .listFiles({}, { maxRetries: 0 })
+        .then(() => client().listFiles({}, { maxRetries: 0 })),
+    );
     expect(root.isRateLimitError(error)).toBe(true);
     expect(error.retryAfterMs).toBe(50);
     expect((error.rateLimit as { resetMs?: number }).resetMs).toBe(50);

@@ -57,7 +57,12 @@ function drain(request: IncomingMessage): Promise<void> {
 
 /** No secret in the message, stack, JSON or a deep inspect of the error and its causes. */
 function expectNoSecret(error: unknown): void {
-  const views = [String((error as Error).message), String((error as Error).stack), JSON.stringify(error) ?? '', inspect(error, { depth: 8, showHidden: true })];
+  const views = [
+    String((error as Error).message),
+    String((error as Error).stack),
+    JSON.stringify(error) ?? '',
+    inspect(error, { depth: 8, showHidden: true }),
+  ];
   for (const view of views) {
     for (const secret of [privateKey, basic, 'BLACKBOX_secret', 'Basic ', clientToken, clientSignature, 'ik-s=']) {
       expect(view).not.toContain(secret);
@@ -134,7 +139,13 @@ describe('management API against a faulty server', () => {
 
   it('429 with X-RateLimit-Reset (ms): waits that long, then RateLimitError with the figures', async () => {
     handler = (_q, s) => {
-      s.writeHead(429, { ...jsonHeaders, 'x-ratelimit-reset': '150', 'x-ratelimit-limit': '10', 'x-ratelimit-interval': '1000', 'x-request-id': 'rl-1' });
+      s.writeHead(429, {
+        ...jsonHeaders,
+        'x-ratelimit-reset': '150',
+        'x-ratelimit-limit': '10',
+        'x-ratelimit-interval': '1000',
+        'x-request-id': 'rl-1',
+      });
       s.end('{"message":"rate limited"}');
     };
     const started = Date.now();
@@ -418,7 +429,11 @@ describe('secrets stay out of serialised objects', () => {
   });
 
   it('a signed URL passed to an API call never reaches the error message', async () => {
-    const signed = await sdk.signUrl('https://ik.imagekit.io/demo/a.jpg', { privateKey, urlEndpoint: 'https://ik.imagekit.io/demo', expireSeconds: 60 });
+    const signed = await sdk.signUrl('https://ik.imagekit.io/demo/a.jpg', {
+      privateKey,
+      urlEndpoint: 'https://ik.imagekit.io/demo',
+      expireSeconds: 60,
+    });
     handler = (_q, s) => {
       s.writeHead(500);
       s.end();

@@ -137,7 +137,15 @@ async function tsc(setup: (typeof setups)[number], source: string): Promise<stri
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: setup.type }));
   await writeFile(join(dir, 'main.ts'), source);
-  const compilerOptions = { ...setup.compilerOptions, target: 'es2022', lib: ['es2022', 'dom'], strict: true, types: [], skipLibCheck: true, noEmit: true };
+  const compilerOptions = {
+    ...setup.compilerOptions,
+    target: 'es2022',
+    lib: ['es2022', 'dom'],
+    strict: true,
+    types: [],
+    skipLibCheck: true,
+    noEmit: true,
+  };
   await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['main.ts'] }));
   try {
     await runIn(dir, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], 60_000);
@@ -149,14 +157,22 @@ async function tsc(setup: (typeof setups)[number], source: string): Promise<stri
 }
 
 describe('TypeScript consumers (strict)', () => {
-  it.each(setups)('$name: the types resolve and a correct program compiles', async (setup) => {
-    expect(await tsc(setup, goodSource)).toEqual([]);
-  }, 60_000);
+  it.each(setups)(
+    '$name: the types resolve and a correct program compiles',
+    async (setup) => {
+      expect(await tsc(setup, goodSource)).toEqual([]);
+    },
+    60_000,
+  );
 
-  it.each(setups)('$name: every wrong option is a type error', async (setup) => {
-    const errors = await tsc(setup, badSource);
-    const lines = new Set(errors.map((line) => /main\.ts\((\d+),/.exec(line)?.[1]));
-    expect(errors.join('\n')).not.toMatch(/Cannot find module|TS7016/);
-    expect(lines.size, errors.join('\n')).toBe(badLines);
-  }, 60_000);
+  it.each(setups)(
+    '$name: every wrong option is a type error',
+    async (setup) => {
+      const errors = await tsc(setup, badSource);
+      const lines = new Set(errors.map((line) => /main\.ts\((\d+),/.exec(line)?.[1]));
+      expect(errors.join('\n')).not.toMatch(/Cannot find module|TS7016/);
+      expect(lines.size, errors.join('\n')).toBe(badLines);
+    },
+    60_000,
+  );
 });

@@ -67,7 +67,15 @@ describe('README snippets of the signing, upload, webhook and emulator sections,
     for (const text of snippets) {
       for (const [statement, names] of text.matchAll(/^import (?:type )?\{([^}]*)\} from .*$/gm)) {
         const rest = text.replace(statement, '');
-        for (const name of names!.split(',').map((part) => part.trim().split(/\s+as\s+/).pop()!).filter(Boolean)) {
+        for (const name of names!
+          .split(',')
+          .map((part) =>
+            part
+              .trim()
+              .split(/\s+as\s+/)
+              .pop()!,
+          )
+          .filter(Boolean)) {
           expect(new RegExp(`\\b${name}\\b`).test(rest), `${name} in ${statement}`).toBe(true);
         }
       }
@@ -148,7 +156,10 @@ console.log('stored ' + file.name + ' ' + file.size);
     const size = readFileSync(join(repoRoot, 'examples', 'assets', 'tiny.jpg')).length;
     expect(stdout).toContain(`stored big-video.mp4 ${size}`);
     // onProgress logged `loaded total` at least once, ending with the whole body.
-    const last = stdout.split('\n').filter((line) => /^\d+ \d+$/.test(line)).pop();
+    const last = stdout
+      .split('\n')
+      .filter((line) => /^\d+ \d+$/.test(line))
+      .pop();
     expect(last).toBeDefined();
     const [loaded, total] = last!.split(' ').map(Number);
     expect(loaded).toBe(total);

@@ -65,7 +65,7 @@ describe('README snippets run as pasted against the installed package', () => {
   }, 60_000);
 
   it('"With msw instead of a server": the msw snippet and the client it makes, with the fixed default keys', async () => {
-    const snippet = block("setupServer(...emulator.handlers)");
+    const snippet = block('setupServer(...emulator.handlers)');
     // Only what a test file adds below the snippet; the snippet brings its own imports.
     const source = `${snippet}
 import { it, expect, run } from './vitest-shim.mjs';

@@ -41,8 +41,7 @@ const synchronousExports = new Set([
 /** `ImageKit` methods that are synchronous on purpose; `url` returns a string unless it signs (tested below). */
 const synchronousMethods = new Set(['constructor', 'withOptions', 'phashDistance', 'pHashDistance', 'url']);
 
-const isClass = (value: unknown): boolean =>
-  typeof value === 'function' && /^class\b/.test(Function.prototype.toString.call(value));
+const isClass = (value: unknown): boolean => typeof value === 'function' && /^class\b/.test(Function.prototype.toString.call(value));
 const isGuard = (name: string): boolean => /^is[A-Z]/.test(name);
 
 /** Promise-returning (or async-iterator-returning) functions of the server entry. */
@@ -85,7 +84,15 @@ describe('every promise-returning call reports caller mistakes by rejecting', ()
   it('finds the functions and methods to check', () => {
     expect(asyncExports.length).toBeGreaterThanOrEqual(55);
     expect(asyncExports.map(([name]) => name)).toEqual(
-      expect.arrayContaining(['signUrl', 'getAuthenticationParameters', 'createUploadToken', 'verifyWebhook', 'iterateFiles', 'upload', 'uploadFile']),
+      expect.arrayContaining([
+        'signUrl',
+        'getAuthenticationParameters',
+        'createUploadToken',
+        'verifyWebhook',
+        'iterateFiles',
+        'upload',
+        'uploadFile',
+      ]),
     );
     expect(asyncMethods.length).toBeGreaterThanOrEqual(55);
   });

@@ -51,7 +51,9 @@ describe('ConnectionError messages', () => {
   }
 
   it("a code-less runtime error (Deno's message) still names the code", async () => {
-    const cause = new Error('error sending request for url (https://api.example.test/v1/files): client error (Connect): tcp connect error: Connection refused (os error 111)');
+    const cause = new Error(
+      'error sending request for url (https://api.example.test/v1/files): client error (Connect): tcp connect error: Connection refused (os error 111)',
+    );
     const { fetch } = rejectingFetch(new TypeError('fetch failed', { cause }));
     const context = createClientContext({ privateKey: key, baseUrl: 'https://api.example.test', fetch, maxRetries: 0 });
     const error = await apiRequest(context, { method: 'GET', path: '/v1/files' }).catch((e: unknown) => e);

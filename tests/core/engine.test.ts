@@ -41,7 +41,12 @@ const answer = (status: number, headers: Record<string, string> = {}): Transport
 
 describe('server-directed waits: one rule for every call', () => {
   it('a 503 or 429 wait is honoured; a 500 with Retry-After uses backoff', async () => {
-    const { call, sentAt } = scripted([answer(503, { 'retry-after': '2' }), answer(500, { 'retry-after': '30' }), answer(429, { 'x-ratelimit-reset': '700' }), answer(200)]);
+    const { call, sentAt } = scripted([
+      answer(503, { 'retry-after': '2' }),
+      answer(500, { 'retry-after': '30' }),
+      answer(429, { 'x-ratelimit-reset': '700' }),
+      answer(200),
+    ]);
     const promise = runCall(call);
     await vi.advanceTimersByTimeAsync(10_000);
     expect((await promise).status).toBe(200);
@@ -92,10 +97,13 @@ describe('pacing (the client pacer wired into the loop)', () => {
     expect(sentAt[2]).toBeLessThan(2000);
   });
 
-  it('throws the last 429 once the call\'s rate-limit wait is spent, and frees its slot', async () => {
+  it("throws the last 429 once the call's rate-limit wait is spent, and frees its slot", async () => {
     const pacer = new Pacer();
     const limited = answer(429, { 'x-ratelimit-limit': '1', 'x-ratelimit-interval': '1000', 'x-ratelimit-reset': '1000' });
-    const { call, sentAt } = scripted(Array.from({ length: 20 }, () => limited), { paced: pacer.call('api', undefined, 2500), maxRetries: 0 });
+    const { call, sentAt } = scripted(
+      Array.from({ length: 20 }, () => limited),
+      { paced: pacer.call('api', undefined, 2500), maxRetries: 0 },
+    );
     const promise = runCall(call).catch((error: unknown) => error);
     await vi.advanceTimersByTimeAsync(10_000);
     const error = await promise;

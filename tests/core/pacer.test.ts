@@ -91,12 +91,7 @@ class FixedWindowServer {
 }
 
 /** One call the way the engine will run it: acquire before each attempt, release with the answer. */
-async function pacedCall(
-  pacer: Pacer,
-  clock: ManualClock,
-  server: FixedWindowServer,
-  latency = 6,
-): Promise<'ok' | 'give-up' | 'budget'> {
+async function pacedCall(pacer: Pacer, clock: ManualClock, server: FixedWindowServer, latency = 6): Promise<'ok' | 'give-up' | 'budget'> {
   const call = pacer.call('api');
   for (;;) {
     const permit = await call.acquire();

@@ -177,7 +177,9 @@ describe('rate limits', () => {
     let requests = 0;
     const fetch = () => {
       requests++;
-      return Promise.resolve(json(429, { 'x-ratelimit-limit': '10', 'x-ratelimit-interval': '1000', 'x-ratelimit-reset': '1000', 'retry-after': '1' }));
+      return Promise.resolve(
+        json(429, { 'x-ratelimit-limit': '10', 'x-ratelimit-interval': '1000', 'x-ratelimit-reset': '1000', 'retry-after': '1' }),
+      );
     };
     const start = Date.now();
     const [byClient] = await settleAll([client(fetch, { maxRateLimitWait: 3000 }).listFiles()]);
@@ -246,7 +248,7 @@ describe('rate limits', () => {
     await Promise.all(burst);
   });
 
-  it('200 calls in one Promise.all against the emulator\'s fixed window all succeed', async () => {
+  it("200 calls in one Promise.all against the emulator's fixed window all succeed", async () => {
     const { fetch, stats } = emulatorServer({ faults: { rateLimit: { limit: 25, intervalMs: 400 } } });
     const imagekit = client(fetch);
     const results = await settleAll(Array.from({ length: 200 }, () => imagekit.listFiles()));

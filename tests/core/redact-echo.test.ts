@@ -66,7 +66,12 @@ describe('echoed secrets are redacted everywhere', () => {
   it('API calls: raw, percent-encoded and base64 echoes of the key never reach a result or an error (property)', async () => {
     await fc.assert(
       fc.asyncProperty(keyArb, fc.constantFrom(...echoStatuses), fc.boolean(), async (key, status, json) => {
-        const context = createClientContext({ privateKey: key, baseUrl: 'https://api.example.test', fetch: echoingFetch(key, status, json), maxRetries: 0 });
+        const context = createClientContext({
+          privateKey: key,
+          baseUrl: 'https://api.example.test',
+          fetch: echoingFetch(key, status, json),
+          maxRetries: 0,
+        });
         const text = everything(await outcomeOf(apiRequest(context, { method: 'GET', path: '/v1/files' })));
         for (const spelling of spellings(key)) expect(text).not.toContain(spelling);
       }),
@@ -77,7 +82,12 @@ describe('echoed secrets are redacted everywhere', () => {
   it('uploads: the same for a server upload (property)', async () => {
     await fc.assert(
       fc.asyncProperty(keyArb, fc.constantFrom(...echoStatuses), fc.boolean(), async (key, status, json) => {
-        const context = createClientContext({ privateKey: key, uploadBaseUrl: 'https://upload.example.test', fetch: echoingFetch(key, status, json), maxRetries: 0 });
+        const context = createClientContext({
+          privateKey: key,
+          uploadBaseUrl: 'https://upload.example.test',
+          fetch: echoingFetch(key, status, json),
+          maxRetries: 0,
+        });
         const text = everything(await outcomeOf(uploadFile(context, { file: new Uint8Array([1]), fileName: 'a' })));
         for (const spelling of spellings(key)) expect(text).not.toContain(spelling);
       }),

@@ -25,10 +25,14 @@ describe('redact', () => {
   it('never leaves a secret behind (property)', () => {
     fc.assert(
       // A secret overlapping the marker itself (brackets, or a part of "redacted") is not a real key, token or signature.
-      fc.property(fc.string({ minLength: 6 }).filter((secret) => !/[[\]]/.test(secret) && !'redacted'.includes(secret)), fc.array(fc.string()), (secret, parts) => {
-        const text = parts.join(secret);
-        expect(redact({ message: text, list: [text] }, [secret]).message.includes(secret)).toBe(false);
-      }),
+      fc.property(
+        fc.string({ minLength: 6 }).filter((secret) => !/[[\]]/.test(secret) && !'redacted'.includes(secret)),
+        fc.array(fc.string()),
+        (secret, parts) => {
+          const text = parts.join(secret);
+          expect(redact({ message: text, list: [text] }, [secret]).message.includes(secret)).toBe(false);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -70,9 +70,7 @@ describe('apiRequest: success', () => {
       query: { searchQuery: 'name = "a b"', tags: ['t1', 't2'], skip: 0, flag: true, gone: undefined },
       body: { a: 1 },
     });
-    expect(calls[0]!.url).toBe(
-      'https://api.example.test/v1/x?searchQuery=name%20%3D%20%22a%20b%22&tags=t1%2Ct2&skip=0&flag=true',
-    );
+    expect(calls[0]!.url).toBe('https://api.example.test/v1/x?searchQuery=name%20%3D%20%22a%20b%22&tags=t1%2Ct2&skip=0&flag=true');
     expect(calls[0]!.headers.get('content-type')).toBe('application/json');
     expect(calls[0]!.body).toBe('{"a":1}');
   });
@@ -366,9 +364,7 @@ describe('apiRequest: timeout and abort', () => {
   });
 
   it('per-request timeout overrides the client; 0 turns it off', async () => {
-    const { fetch } = scriptedFetch([
-      (): Promise<Response> => new Promise((resolve) => setTimeout(() => resolve(json(200, { slow: true })), 5000)),
-    ]);
+    const { fetch } = scriptedFetch([(): Promise<Response> => new Promise((resolve) => setTimeout(() => resolve(json(200, { slow: true })), 5000))]);
     const { value } = await settle(apiRequest(context(fetch, { timeout: 100 }), { method: 'GET', path: '/v1/x', timeout: 0 }));
     expect(value).toEqual({ slow: true });
   });
@@ -414,9 +410,7 @@ describe('apiRequest: timeout and abort', () => {
   it('does not call fetch when the signal is already aborted', async () => {
     const { fetch, calls } = scriptedFetch([json(200, {})]);
     const reason = new Error('early');
-    await expect(
-      apiRequest(context(fetch), { method: 'GET', path: '/v1/x', signal: AbortSignal.abort(reason) }),
-    ).rejects.toBe(reason);
+    await expect(apiRequest(context(fetch), { method: 'GET', path: '/v1/x', signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
     expect(calls).toHaveLength(0);
   });
 

@@ -24,7 +24,11 @@ function table(text: string, headerMark: string): { header: string[]; rows: stri
   const lines = text.split('\n');
   const at = lines.findIndex((line) => line.startsWith('|') && line.includes(headerMark));
   if (at < 0) throw new Error(`no table with ${headerMark}`);
-  const cells = (line: string) => line.slice(1, -1).split('|').map((cell) => cell.trim());
+  const cells = (line: string) =>
+    line
+      .slice(1, -1)
+      .split('|')
+      .map((cell) => cell.trim());
   const rows: string[][] = [];
   for (const line of lines.slice(at + 2)) {
     if (!line.startsWith('|')) break;

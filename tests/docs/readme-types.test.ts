@@ -139,14 +139,15 @@ describe('README TypeScript snippets compile under strict', () => {
   });
 
   it('reports a type error with its README line (the check can fail)', () => {
-    const text = '# Title\n\n```ts\nimport { buildUrl } from \'imagekit-universal\';\n\nbuildUrl({ urlEndpoint: 1 });\n```\n';
+    const text = "# Title\n\n```ts\nimport { buildUrl } from 'imagekit-universal';\n\nbuildUrl({ urlEndpoint: 1 });\n```\n";
     const [bad] = snippets(text);
     expect(bad!.line).toBe(4);
     expect(compile([bad!]).get(4)).toEqual([expect.stringMatching(/^README\.md:6: Type 'number' is not assignable to type 'string'/)]);
   });
 
   it('compiles a continuation after the Quick start block and names its own line', () => {
-    const quickStart = "```ts\nimport { ImageKit } from 'imagekit-universal/server';\nconst imagekit = new ImageKit({ privateKey: 'k' });\nconst file = await imagekit.uploadFile({ file: 'a', fileName: 'a' });\n```\n";
+    const quickStart =
+      "```ts\nimport { ImageKit } from 'imagekit-universal/server';\nconst imagekit = new ImageKit({ privateKey: 'k' });\nconst file = await imagekit.uploadFile({ file: 'a', fileName: 'a' });\n```\n";
     const text = `${quickStart}\n\`\`\`ts\n// Continues the Quick start\nawait imagekit.deleteFile(file.fileId);\nvoid file.fileIdd;\n\`\`\`\n`;
     const [, next] = snippets(text);
     expect(next!.line).toBe(8);

@@ -139,7 +139,10 @@ describe('imagekit-emulator command', () => {
 function readmeCurlLines(): string[] {
   const block = /```sh\n((?:curl [^\n]*\n)+)```/.exec(readme)?.[1];
   if (block === undefined) throw new Error('README has no block of curl lines');
-  return block.trim().split('\n').map((line) => line.replace(/\s+#.*$/, '').trim());
+  return block
+    .trim()
+    .split('\n')
+    .map((line) => line.replace(/\s+#.*$/, '').trim());
 }
 
 /** Splits a shell line into words, expanding "$VAR" and ${VAR} from `env` (the subset the README uses). */

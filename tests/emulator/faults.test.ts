@@ -45,21 +45,41 @@ describe('rate limit (fixed windows per account)', () => {
   });
 
   it('two windows at once: the tighter one answers, and its figures are the ones sent', async () => {
-    const emulator = emulatorAt({ faults: { rateLimit: [{ limit: 3, intervalMs: 1000 }, { limit: 5, intervalMs: 60_000 }] } });
+    const emulator = emulatorAt({
+      faults: {
+        rateLimit: [
+          { limit: 3, intervalMs: 1000 },
+          { limit: 5, intervalMs: 60_000 },
+        ],
+      },
+    });
     const seen: Array<number | string> = [];
     for (let second = 0; second < 3; second++) {
       for (let i = 0; i < 4; i++) {
         const { status, headers } = await call(emulator, 'GET', '/v1/files');
-        seen.push(status === 429 ? `429:${headers.get('X-RateLimit-Limit')}/${headers.get('X-RateLimit-Interval')}/${headers.get('X-RateLimit-Reset')}` : status);
+        seen.push(
+          status === 429
+            ? `429:${headers.get('X-RateLimit-Limit')}/${headers.get('X-RateLimit-Interval')}/${headers.get('X-RateLimit-Reset')}`
+            : status,
+        );
       }
       emulator.clock.now += 1000;
     }
     // Second 1: 3 pass (per-second limit). Second 2: 2 pass (per-minute limit reached, 5 in all).
     // Second 3: the per-minute window is full for 58 s more.
     expect(seen).toEqual([
-      200, 200, 200, '429:3/1000/1000',
-      200, 200, '429:5/60000/59000', '429:5/60000/59000',
-      '429:5/60000/58000', '429:5/60000/58000', '429:5/60000/58000', '429:5/60000/58000',
+      200,
+      200,
+      200,
+      '429:3/1000/1000',
+      200,
+      200,
+      '429:5/60000/59000',
+      '429:5/60000/59000',
+      '429:5/60000/58000',
+      '429:5/60000/58000',
+      '429:5/60000/58000',
+      '429:5/60000/58000',
     ]);
   });
 

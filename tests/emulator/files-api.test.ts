@@ -8,7 +8,13 @@ async function library() {
   const ids: string[] = [];
   for (let i = 0; i < names.length; i++) {
     emulator.clock.now += 60_000;
-    const body = await uploadOk(emulator, { file: files[i], fileName: names[i], useUniqueFileName: 'false', tags: i % 2 === 0 ? 'even' : 'odd', folder: i < 2 ? '/' : '/sub' });
+    const body = await uploadOk(emulator, {
+      file: files[i],
+      fileName: names[i],
+      useUniqueFileName: 'false',
+      tags: i % 2 === 0 ? 'even' : 'odd',
+      folder: i < 2 ? '/' : '/sub',
+    });
     ids.push(body.fileId);
   }
   emulator.clock.now += 60_000;
@@ -102,7 +108,15 @@ describe('file details', () => {
   it('gets details, 404 for a missing id and 400 for a malformed one', async () => {
     const { emulator, ids } = await library();
     const ok = await call(emulator, 'GET', `/v1/files/${ids[0]}/details`);
-    expect(ok.body).toMatchObject({ fileId: ids[0], type: 'file', name: 'delta.png', filePath: '/delta.png', width: 64, height: 48, hasAlpha: false });
+    expect(ok.body).toMatchObject({
+      fileId: ids[0],
+      type: 'file',
+      name: 'delta.png',
+      filePath: '/delta.png',
+      width: 64,
+      height: 48,
+      hasAlpha: false,
+    });
     expect((await call(emulator, 'GET', '/v1/files/ffffffffffffffffffffffff/details')).status).toBe(404);
     expect((await call(emulator, 'GET', '/v1/files/bad%20id/details')).status).toBe(400);
   });
@@ -111,7 +125,10 @@ describe('file details', () => {
     const { emulator, ids } = await library();
     await call(emulator, 'POST', '/v1/customMetadataFields', { name: 'sku', label: 'SKU', schema: { type: 'Text' } });
     const { status, body } = await call(emulator, 'PATCH', `/v1/files/${ids[0]}/details`, {
-      tags: ['x', 'y'], customCoordinates: '0,0,10,10', customMetadata: { sku: 'A1' }, description: 'hello',
+      tags: ['x', 'y'],
+      customCoordinates: '0,0,10,10',
+      customMetadata: { sku: 'A1' },
+      description: 'hello',
     });
     expect(status).toBe(200);
     expect(body).toMatchObject({ tags: ['x', 'y'], customCoordinates: '0,0,10,10', customMetadata: { sku: 'A1' }, description: 'hello' });

@@ -8,7 +8,11 @@ async function tree() {
   await uploadOk(emulator, { fileName: 'a.txt', folder: '/src', useUniqueFileName: 'false', file: new Uint8Array([7, 7]) });
   return emulator;
 }
-const paths = (emulator: ReturnType<typeof emulatorAt>) => emulator.files().map((file) => file['filePath']).sort();
+const paths = (emulator: ReturnType<typeof emulatorAt>) =>
+  emulator
+    .files()
+    .map((file) => file['filePath'])
+    .sort();
 
 describe('folders', () => {
   it('creates a folder (201 {}), sanitising the name and creating parents', async () => {
@@ -30,10 +34,18 @@ describe('folders', () => {
 
   it('copyFolder job: Pending on the first read, then Completed; versions only when asked', async () => {
     const emulator = await tree();
-    const job = await call(emulator, 'POST', '/v1/bulkJobs/copyFolder', { sourceFolderPath: '/src', destinationPath: '/dst', includeVersions: false });
+    const job = await call(emulator, 'POST', '/v1/bulkJobs/copyFolder', {
+      sourceFolderPath: '/src',
+      destinationPath: '/dst',
+      includeVersions: false,
+    });
     expect(job.status).toBe(200);
     expect(job.body).toEqual({ jobId: expect.any(String) });
-    expect((await call(emulator, 'GET', `/v1/bulkJobs/${job.body.jobId}`)).body).toEqual({ jobId: job.body.jobId, type: 'COPY_FOLDER', status: 'Pending' });
+    expect((await call(emulator, 'GET', `/v1/bulkJobs/${job.body.jobId}`)).body).toEqual({
+      jobId: job.body.jobId,
+      type: 'COPY_FOLDER',
+      status: 'Pending',
+    });
     expect((await call(emulator, 'GET', `/v1/bulkJobs/${job.body.jobId}`)).body.status).toBe('Completed');
     expect(paths(emulator)).toEqual(['/dst/src/a.txt', '/dst/src/inner/b.txt', '/src/a.txt', '/src/inner/b.txt']);
     const copied = emulator.files().find((file) => file['filePath'] === '/dst/src/a.txt');
@@ -45,14 +57,22 @@ describe('folders', () => {
 
   it('moveFolder and renameFolder move everything and keep file ids', async () => {
     const emulator = await tree();
-    const before = emulator.files().map((file) => file['fileId']).sort();
+    const before = emulator
+      .files()
+      .map((file) => file['fileId'])
+      .sort();
     await call(emulator, 'POST', '/v1/bulkJobs/moveFolder', { sourceFolderPath: '/src', destinationPath: '/archive' });
     expect(paths(emulator)).toEqual(['/archive/src/a.txt', '/archive/src/inner/b.txt']);
     const rename = await call(emulator, 'POST', '/v1/bulkJobs/renameFolder', { folderPath: '/archive/src', newFolderName: 'old', purgeCache: true });
     const status = await call(emulator, 'GET', `/v1/bulkJobs/${rename.body.jobId}`);
     expect(status.body).toMatchObject({ type: 'RENAME_FOLDER', purgeRequestId: expect.any(String) });
     expect(paths(emulator)).toEqual(['/archive/old/a.txt', '/archive/old/inner/b.txt']);
-    expect(emulator.files().map((file) => file['fileId']).sort()).toEqual(before);
+    expect(
+      emulator
+        .files()
+        .map((file) => file['fileId'])
+        .sort(),
+    ).toEqual(before);
   });
 
   it('folder jobs on a missing source are 404; unknown job ids are 404', async () => {
@@ -88,7 +108,10 @@ describe('custom metadata fields', () => {
     const created = await call(emulator, 'POST', '/v1/customMetadataFields', field);
     expect(created.status).toBe(201);
     expect(created.body).toEqual({ id: expect.any(String), ...field });
-    const updated = await call(emulator, 'PATCH', `/v1/customMetadataFields/${created.body.id}`, { label: 'Cost', schema: { type: 'Text', maxValue: 20 } });
+    const updated = await call(emulator, 'PATCH', `/v1/customMetadataFields/${created.body.id}`, {
+      label: 'Cost',
+      schema: { type: 'Text', maxValue: 20 },
+    });
     expect(updated.body).toMatchObject({ label: 'Cost', schema: { type: 'Number', maxValue: 20 } });
     expect((await call(emulator, 'GET', '/v1/customMetadataFields')).body).toHaveLength(1);
     expect((await call(emulator, 'DELETE', `/v1/customMetadataFields/${created.body.id}`)).status).toBe(204);
@@ -127,15 +150,29 @@ describe('accounts, saved extensions, named transformations', () => {
     const emulator = emulatorAt();
     await uploadOk(emulator, { fileName: 'u.txt', file: new Uint8Array(10) });
     const ok = await call(emulator, 'GET', '/v1/accounts/usage?startDate=2025-01-01&endDate=2025-01-31');
-    expect(ok.body).toEqual({ bandwidthBytes: 0, mediaLibraryStorageBytes: 10, originalCacheStorageBytes: 0, videoProcessingUnitsCount: 0, extensionUnitsCount: 0 });
+    expect(ok.body).toEqual({
+      bandwidthBytes: 0,
+      mediaLibraryStorageBytes: 10,
+      originalCacheStorageBytes: 0,
+      videoProcessingUnitsCount: 0,
+      extensionUnitsCount: 0,
+    });
     expect((await call(emulator, 'GET', '/v1/accounts/usage?startDate=2025-01-01&endDate=2025-06-01')).status).toBe(400);
     expect((await call(emulator, 'GET', '/v1/accounts/usage?startDate=2025-01-01')).status).toBe(400);
-    expect((await call(emulator, 'GET', '/v1/accounts/usage-analytics?startDate=2025-01-01&endDate=2025-01-01')).body).toMatchObject({ cache: { hitCount: 0 } });
+    expect((await call(emulator, 'GET', '/v1/accounts/usage-analytics?startDate=2025-01-01&endDate=2025-01-01')).body).toMatchObject({
+      cache: { hitCount: 0 },
+    });
   });
 
   it('origins CRUD drops secrets; an origin in use cannot be deleted; default endpoint cannot be deleted', async () => {
     const emulator = emulatorAt();
-    const created = await call(emulator, 'POST', '/v1/accounts/origins', { type: 'S3', name: 'media', bucket: 'b', accessKey: 'AK', secretKey: 'SK' });
+    const created = await call(emulator, 'POST', '/v1/accounts/origins', {
+      type: 'S3',
+      name: 'media',
+      bucket: 'b',
+      accessKey: 'AK',
+      secretKey: 'SK',
+    });
     expect(created.status).toBe(201);
     expect(created.body).toEqual({ id: expect.any(String), type: 'S3', name: 'media', bucket: 'b', prefix: '', includeCanonicalHeader: false });
     expect((await call(emulator, 'POST', '/v1/accounts/origins', { type: 'S3', name: 'x', bucket: 'b' })).status).toBe(400);
@@ -143,7 +180,9 @@ describe('accounts, saved extensions, named transformations', () => {
     expect(endpoint.status).toBe(201);
     expect((await call(emulator, 'GET', '/v1/accounts/url-endpoints')).body.map((item: any) => item.id)).toEqual(['default', endpoint.body.id]);
     expect((await call(emulator, 'DELETE', `/v1/accounts/origins/${created.body.id}`)).status).toBe(400);
-    expect((await call(emulator, 'PUT', `/v1/accounts/url-endpoints/${endpoint.body.id}`, { description: 'cdn2', urlPrefix: 'cdn' })).body).toMatchObject({ description: 'cdn2', origins: [] });
+    expect(
+      (await call(emulator, 'PUT', `/v1/accounts/url-endpoints/${endpoint.body.id}`, { description: 'cdn2', urlPrefix: 'cdn' })).body,
+    ).toMatchObject({ description: 'cdn2', origins: [] });
     expect((await call(emulator, 'DELETE', `/v1/accounts/origins/${created.body.id}`)).status).toBe(204);
     expect((await call(emulator, 'DELETE', '/v1/accounts/url-endpoints/default')).status).toBe(400);
     expect((await call(emulator, 'GET', `/v1/accounts/origins/${created.body.id}`)).status).toBe(404);
@@ -151,14 +190,20 @@ describe('accounts, saved extensions, named transformations', () => {
 
   it('saved extensions CRUD and use from upload', async () => {
     const emulator = emulatorAt();
-    const created = await call(emulator, 'POST', '/v1/saved-extensions', { name: 'tagger', description: 'd', config: { name: 'aws-auto-tagging', maxTags: 2, minConfidence: 10 } });
+    const created = await call(emulator, 'POST', '/v1/saved-extensions', {
+      name: 'tagger',
+      description: 'd',
+      config: { name: 'aws-auto-tagging', maxTags: 2, minConfidence: 10 },
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ id: expect.any(String), createdAt: expect.any(String), updatedAt: expect.any(String) });
     const patched = await call(emulator, 'PATCH', `/v1/saved-extensions/${created.body.id}`, { description: 'e' });
     expect(patched.body).toMatchObject({ name: 'tagger', description: 'e' });
     const uploaded = await uploadOk(emulator, { fileName: 's.png', extensions: JSON.stringify([{ name: 'saved-extension', id: created.body.id }]) });
     expect(uploaded.extensionStatus).toEqual({ 'aws-auto-tagging': 'success' });
-    expect((await call(emulator, 'POST', '/v1/saved-extensions', { name: 'x', description: 'd', config: { name: 'saved-extension', id: 'y' } })).status).toBe(400);
+    expect(
+      (await call(emulator, 'POST', '/v1/saved-extensions', { name: 'x', description: 'd', config: { name: 'saved-extension', id: 'y' } })).status,
+    ).toBe(400);
     expect((await call(emulator, 'DELETE', `/v1/saved-extensions/${created.body.id}`)).status).toBe(204);
   });
 

@@ -48,7 +48,9 @@ function streamedBody(totalBytes: number, chunkBytes = 64 * 1024): { stream: Rea
 }
 
 function multipartHead(boundary: string): Uint8Array {
-  return new TextEncoder().encode(`--${boundary}\r\ncontent-disposition: form-data; name="fileName"\r\n\r\nbig.bin\r\n--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="big.bin"\r\n\r\n`);
+  return new TextEncoder().encode(
+    `--${boundary}\r\ncontent-disposition: form-data; name="fileName"\r\n\r\nbig.bin\r\n--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="big.bin"\r\n\r\n`,
+  );
 }
 
 describe('persistence under concurrency (dataDir)', () => {
@@ -61,7 +63,11 @@ describe('persistence under concurrency (dataDir)', () => {
           const body = new FormData();
           body.append('file', new Blob([`bytes of file ${i}`]));
           body.append('fileName', `f${i}.txt`);
-          const response = await fetch(`${first.url}/api/v1/files/upload`, { method: 'POST', body, headers: { authorization: basic(first.privateKey) } });
+          const response = await fetch(`${first.url}/api/v1/files/upload`, {
+            method: 'POST',
+            body,
+            headers: { authorization: basic(first.privateKey) },
+          });
           return { status: response.status, body: await response.json() };
         }),
       );
@@ -199,18 +205,32 @@ describe('reachable only from this machine, with keys nobody knows', () => {
 
   it('refuses a Host header that is not loopback with its port (DNS rebinding)', async () => {
     const port = Number(new URL(server.url).port);
-    const get = (host: string) => raw(server.url, `GET /v1/files HTTP/1.1\r\nhost: ${host}\r\nauthorization: ${basic(server.privateKey)}\r\nconnection: close\r\n\r\n`);
+    const get = (host: string) =>
+      raw(server.url, `GET /v1/files HTTP/1.1\r\nhost: ${host}\r\nauthorization: ${basic(server.privateKey)}\r\nconnection: close\r\n\r\n`);
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `127.0.0.2:${port}`]) expect(await get(host)).toBe(200);
-    for (const host of [`evil.example:${port}`, `evil.example`, `127.0.0.1:${port + 1}`, `localhost.evil.example:${port}`, `127.0.0.1.nip.io:${port}`, '']) {
+    for (const host of [
+      `evil.example:${port}`,
+      `evil.example`,
+      `127.0.0.1:${port + 1}`,
+      `localhost.evil.example:${port}`,
+      `127.0.0.1.nip.io:${port}`,
+      '',
+    ]) {
       expect([host, await get(host)]).toEqual([host, 403]);
     }
-    const absolute = await raw(server.url, `GET http://evil.example:${port}/v1/files HTTP/1.1\r\nhost: 127.0.0.1:${port}\r\nconnection: close\r\n\r\n`);
+    const absolute = await raw(
+      server.url,
+      `GET http://evil.example:${port}/v1/files HTTP/1.1\r\nhost: 127.0.0.1:${port}\r\nconnection: close\r\n\r\n`,
+    );
     expect(absolute).toBe(403);
   });
 
   it('answers CORS for loopback origins only', async () => {
     const preflight = (origin: string) =>
-      fetch(`${server.url}/api/v1/files/upload`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' } });
+      fetch(`${server.url}/api/v1/files/upload`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+      });
     const local = await preflight('http://localhost:5173');
     expect(local.status).toBe(204);
     expect(local.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
@@ -234,7 +254,11 @@ describe('malformed input is a 400, never a 500', () => {
   it('a searchQuery of 5,000 "(" and other deep or long queries', async () => {
     const emulator = emulatorAt();
     await uploadOk(emulator, { fileName: 'a.txt' });
-    const queries = ['('.repeat(5000), `${'('.repeat(40)}name = "a"${')'.repeat(40)}`, Array.from({ length: 20_000 }, () => 'size > 1').join(' AND ')];
+    const queries = [
+      '('.repeat(5000),
+      `${'('.repeat(40)}name = "a"${')'.repeat(40)}`,
+      Array.from({ length: 20_000 }, () => 'size > 1').join(' AND '),
+    ];
     const statuses = [];
     for (const query of queries) statuses.push((await call(emulator, 'GET', `/v1/files?searchQuery=${encodeURIComponent(query)}`)).status);
     expect(statuses).toEqual([400, 400, 200]);
@@ -259,15 +283,50 @@ describe('malformed input is a 400, never a 500', () => {
     await call(emulator, 'POST', '/v1/folder', { folderName: 'f', parentFolderPath: '/' });
     const piece = fc.oneof(
       fc.constantFrom('(', ')', '[', ']', ',', '=', ':', '<', '<=', '>', '>=', 'AND', 'OR', 'NOT', 'IN', 'and', 'not', '"', "'", '\\'),
-      fc.constantFrom('name', 'tags', 'type', 'format', 'size', 'width', 'height', 'createdAt', 'updatedAt', 'private', 'published', 'transparency', '"customMetadata.k"', 'embeddedMetadata.x', 'path'),
-      fc.constantFrom('"a"', '"1mb"', '"2d"', '"2025-01-01"', 'true', 'false', '1', '-1.5', '1e999', 'jpg', 'file', 'folder', '"x"', '"__proto__"', 'constructor'),
+      fc.constantFrom(
+        'name',
+        'tags',
+        'type',
+        'format',
+        'size',
+        'width',
+        'height',
+        'createdAt',
+        'updatedAt',
+        'private',
+        'published',
+        'transparency',
+        '"customMetadata.k"',
+        'embeddedMetadata.x',
+        'path',
+      ),
+      fc.constantFrom(
+        '"a"',
+        '"1mb"',
+        '"2d"',
+        '"2025-01-01"',
+        'true',
+        'false',
+        '1',
+        '-1.5',
+        '1e999',
+        'jpg',
+        'file',
+        'folder',
+        '"x"',
+        '"__proto__"',
+        'constructor',
+      ),
       fc.string({ maxLength: 4 }),
     );
     await fc.assert(
-      fc.asyncProperty(fc.array(piece, { maxLength: 24 }).map((parts) => parts.join(' ')), async (query) => {
-        const { status } = await call(emulator, 'GET', `/v1/files?searchQuery=${encodeURIComponent(query)}`);
-        expect([200, 400]).toContain(status);
-      }),
+      fc.asyncProperty(
+        fc.array(piece, { maxLength: 24 }).map((parts) => parts.join(' ')),
+        async (query) => {
+          const { status } = await call(emulator, 'GET', `/v1/files?searchQuery=${encodeURIComponent(query)}`);
+          expect([200, 400]).toContain(status);
+        },
+      ),
       { numRuns: 1500 },
     );
   });
@@ -275,16 +334,40 @@ describe('malformed input is a 400, never a 500', () => {
   it('property: API calls with junk ids, parameters and bodies get a 2xx or 4xx, never a 5xx', async () => {
     const emulator = emulatorAt();
     const file = await uploadOk(emulator, { fileName: 'a.txt' });
-    const segment = fc.oneof(fc.constantFrom(file.fileId, 'x', '%ZZ', '%', '..', '%2e%2e', '__proto__'), fc.string({ maxLength: 5 }).map(encodeURIComponent));
+    const segment = fc.oneof(
+      fc.constantFrom(file.fileId, 'x', '%ZZ', '%', '..', '%2e%2e', '__proto__'),
+      fc.string({ maxLength: 5 }).map(encodeURIComponent),
+    );
     const path = fc.oneof(
       fc.constantFrom(
-        '/v1/files', '/v1/files/copy', '/v1/files/move', '/v1/files/rename', '/v1/files/batch/deleteByFileIds', '/v1/files/addTags',
-        '/v1/files/removeTags', '/v1/files/removeAITags', '/v1/files/purge', '/v1/metadata', '/v1/folder', '/v1/bulkJobs/copyFolder',
-        '/v1/bulkJobs/moveFolder', '/v1/bulkJobs/renameFolder', '/v1/customMetadataFields', '/v1/accounts/usage',
-        '/v1/accounts/usage-analytics', '/v1/accounts/origins', '/v1/accounts/url-endpoints', '/v1/saved-extensions', '/v1/named-transformations',
+        '/v1/files',
+        '/v1/files/copy',
+        '/v1/files/move',
+        '/v1/files/rename',
+        '/v1/files/batch/deleteByFileIds',
+        '/v1/files/addTags',
+        '/v1/files/removeTags',
+        '/v1/files/removeAITags',
+        '/v1/files/purge',
+        '/v1/metadata',
+        '/v1/folder',
+        '/v1/bulkJobs/copyFolder',
+        '/v1/bulkJobs/moveFolder',
+        '/v1/bulkJobs/renameFolder',
+        '/v1/customMetadataFields',
+        '/v1/accounts/usage',
+        '/v1/accounts/usage-analytics',
+        '/v1/accounts/origins',
+        '/v1/accounts/url-endpoints',
+        '/v1/saved-extensions',
+        '/v1/named-transformations',
       ),
-      fc.tuple(segment, fc.constantFrom('/details', '/versions', '/metadata', '', '/versions/x', '/versions/x/restore')).map(([id, rest]) => `/v1/files/${id}${rest}`),
-      fc.tuple(fc.constantFrom('/v1/bulkJobs/', '/v1/customMetadataFields/', '/v1/accounts/origins/', '/v1/files/purge/'), segment).map(([base, id]) => base + id),
+      fc
+        .tuple(segment, fc.constantFrom('/details', '/versions', '/metadata', '', '/versions/x', '/versions/x/restore'))
+        .map(([id, rest]) => `/v1/files/${id}${rest}`),
+      fc
+        .tuple(fc.constantFrom('/v1/bulkJobs/', '/v1/customMetadataFields/', '/v1/accounts/origins/', '/v1/files/purge/'), segment)
+        .map(([base, id]) => base + id),
     );
     const query = fc
       .dictionary(
@@ -292,9 +375,34 @@ describe('malformed input is a 400, never a 500', () => {
         fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('-1', '1e9', 'NaN', 'ASC_NAME', '2025-01-01', 'true')),
       )
       .map((entries) => `?${new URLSearchParams(entries)}`);
-    const fields = ['sourceFilePath', 'destinationPath', 'filePath', 'newFileName', 'fileIds', 'tags', 'AITags', 'url', 'folderName', 'parentFolderPath',
-      'folderPath', 'sourceFolderPath', 'newFolderName', 'name', 'label', 'schema', 'customMetadata', 'type', 'description', 'publish', 'extensions'];
-    const body = fc.oneof(fc.constant(undefined), fc.jsonValue({ maxDepth: 3 }), fc.dictionary(fc.constantFrom(...fields), fc.jsonValue({ maxDepth: 3 })));
+    const fields = [
+      'sourceFilePath',
+      'destinationPath',
+      'filePath',
+      'newFileName',
+      'fileIds',
+      'tags',
+      'AITags',
+      'url',
+      'folderName',
+      'parentFolderPath',
+      'folderPath',
+      'sourceFolderPath',
+      'newFolderName',
+      'name',
+      'label',
+      'schema',
+      'customMetadata',
+      'type',
+      'description',
+      'publish',
+      'extensions',
+    ];
+    const body = fc.oneof(
+      fc.constant(undefined),
+      fc.jsonValue({ maxDepth: 3 }),
+      fc.dictionary(fc.constantFrom(...fields), fc.jsonValue({ maxDepth: 3 })),
+    );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE'), path, query, body, async (method, target, search, json) => {
         const { status } = await call(emulator, method, target + search, method === 'GET' ? undefined : json);

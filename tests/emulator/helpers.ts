@@ -69,7 +69,12 @@ export async function uploadOk(emulator: Emulator, fields: UploadFields): Promis
 }
 
 /** An authenticated API call through `emulator.handle`. */
-export async function call(emulator: Emulator, method: string, path: string, body?: unknown): Promise<{ status: number; body: any; headers: Headers }> {
+export async function call(
+  emulator: Emulator,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: any; headers: Headers }> {
   const init: RequestInit = { method, headers: { authorization: basic(emulator.privateKey) } };
   if (body !== undefined) {
     init.body = JSON.stringify(body);

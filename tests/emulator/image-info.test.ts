@@ -20,8 +20,12 @@ function png(kind: 'gray8' | 'gray16' | 'rgb8' | 'rgba8' | 'palette' | 'graya8',
   const levels = [0, 60, 120, 180, 240];
   const v = (x: number, y: number) => levels[(Math.floor(x / 7) + Math.floor(y / 5) * 2) % 5] as number;
   const [colorType, depth, samples] = {
-    gray8: [0, 8, (g: number) => [g]], gray16: [0, 16, (g: number) => [g, 0x37]], rgb8: [2, 8, (g: number) => [g, g, g]],
-    rgba8: [6, 8, (g: number) => [g, g, g, 255]], palette: [3, 8, (g: number) => [levels.indexOf(g)]], graya8: [4, 8, (g: number) => [g, 200]],
+    gray8: [0, 8, (g: number) => [g]],
+    gray16: [0, 16, (g: number) => [g, 0x37]],
+    rgb8: [2, 8, (g: number) => [g, g, g]],
+    rgba8: [6, 8, (g: number) => [g, g, g, 255]],
+    palette: [3, 8, (g: number) => [levels.indexOf(g)]],
+    graya8: [4, 8, (g: number) => [g, 200]],
   }[kind] as [number, number, (g: number) => number[]];
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
@@ -76,7 +80,12 @@ describe('contentInfo', () => {
   });
 
   it('falls back to the extension for unknown bytes', () => {
-    expect(contentInfo(new Uint8Array([1, 2, 3]), 'doc.PDF')).toEqual({ format: 'pdf', mime: 'application/pdf', fileType: 'non-image', hasAlpha: false });
+    expect(contentInfo(new Uint8Array([1, 2, 3]), 'doc.PDF')).toEqual({
+      format: 'pdf',
+      mime: 'application/pdf',
+      fileType: 'non-image',
+      hasAlpha: false,
+    });
   });
 
   it('flags PNG alpha from the colour type', () => {

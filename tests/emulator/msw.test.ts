@@ -52,7 +52,12 @@ describe('msw handlers', () => {
     body.append('publicKey', emulator.publicKey);
     body.append('token', token);
     body.append('expire', String(expire));
-    body.append('signature', createHmac('sha1', emulator.privateKey).update(token + expire).digest('hex'));
+    body.append(
+      'signature',
+      createHmac('sha1', emulator.privateKey)
+        .update(token + expire)
+        .digest('hex'),
+    );
     expect((await fetch('https://upload.imagekit.io/api/v1/files/upload', { method: 'POST', body })).status).toBe(200);
   });
 

@@ -48,7 +48,9 @@ describe('startEmulator', () => {
   });
 
   it('serves a private file only through a signed URL (node:crypto HMAC-SHA1)', async () => {
-    const file = await (await serverUpload({ file: new Blob([asset('tiny.jpg')]), fileName: 'secret.jpg', isPrivateFile: 'true', useUniqueFileName: 'false' })).json();
+    const file = await (
+      await serverUpload({ file: new Blob([asset('tiny.jpg')]), fileName: 'secret.jpg', isPrivateFile: 'true', useUniqueFileName: 'false' })
+    ).json();
     expect((await fetch(file.url)).status).toBe(401);
     const expiry = Math.floor(Date.now() / 1000) + 300;
     const signature = createHmac('sha1', server.privateKey).update(`secret.jpg${expiry}`).digest('hex');
@@ -82,7 +84,9 @@ describe('startEmulator', () => {
       const body = new FormData();
       body.append('file', new Blob([asset('tiny.webp')]));
       body.append('fileName', 'kept.webp');
-      const file = await (await fetch(`${first.url}/api/v1/files/upload`, { method: 'POST', body, headers: { authorization: basic(first.privateKey) } })).json();
+      const file = await (
+        await fetch(`${first.url}/api/v1/files/upload`, { method: 'POST', body, headers: { authorization: basic(first.privateKey) } })
+      ).json();
       await first.close();
       const second = await startEmulator({ dataDir });
       try {
@@ -90,7 +94,9 @@ describe('startEmulator', () => {
         expect((await details.json()).name).toBe(file.name);
         const bytes = second.emulator.getFileBytes(file.fileId);
         expect(bytes && new Uint8Array(bytes)).toEqual(asset('tiny.webp'));
-        const next = await (await fetch(`${second.url}/api/v1/files/upload`, { method: 'POST', body, headers: { authorization: basic(second.privateKey) } })).json();
+        const next = await (
+          await fetch(`${second.url}/api/v1/files/upload`, { method: 'POST', body, headers: { authorization: basic(second.privateKey) } })
+        ).json();
         expect(next.fileId).not.toBe(file.fileId);
       } finally {
         await second.close();
@@ -108,10 +114,15 @@ describe('official SDKs against startEmulator', () => {
     const requireFromImagekit = createRequire(createRequire(import.meta.url).resolve('imagekit'));
     const axios = requireFromImagekit('axios');
     const ImageKit = requireFromImagekit('imagekit');
-    const interceptor = axios.interceptors.request.use((config: any) => ({ ...config, url: String(config.url).replace('https://api.imagekit.io', server.url) }));
+    const interceptor = axios.interceptors.request.use((config: any) => ({
+      ...config,
+      url: String(config.url).replace('https://api.imagekit.io', server.url),
+    }));
     try {
       const imagekit = new ImageKit({
-        publicKey: server.publicKey, privateKey: server.privateKey, urlEndpoint: server.urlEndpoint,
+        publicKey: server.publicKey,
+        privateKey: server.privateKey,
+        urlEndpoint: server.urlEndpoint,
         uploadEndpoint: `${server.url}/api/v1/files/upload`,
       });
       const uploaded = await imagekit.upload({ file: Buffer.from(asset('tiny.gif')), fileName: 'v6.gif', folder: '/v6', tags: ['a', 'b'] });
@@ -127,7 +138,12 @@ describe('official SDKs against startEmulator', () => {
   it('@imagekit/nodejs v7 with baseURL: upload, list, get, delete', async () => {
     const { default: ImageKit, toFile } = await import('@imagekit/nodejs');
     const client = new ImageKit({ privateKey: server.privateKey, baseURL: server.url, maxRetries: 0 });
-    const uploaded = await client.files.upload({ file: await toFile(Buffer.from(asset('tiny.jpg')), 'v7.jpg'), fileName: 'v7.jpg', folder: '/v7', tags: ['x'] });
+    const uploaded = await client.files.upload({
+      file: await toFile(Buffer.from(asset('tiny.jpg')), 'v7.jpg'),
+      fileName: 'v7.jpg',
+      folder: '/v7',
+      tags: ['x'],
+    });
     expect(uploaded).toMatchObject({ width: 16, height: 8 });
     const list = await client.assets.list({ path: '/v7' });
     expect(list.map((item: any) => item.fileId)).toEqual([uploaded.fileId]);

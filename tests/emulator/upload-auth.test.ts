@@ -7,7 +7,11 @@ describe('server-side upload auth (Basic)', () => {
   it('accepts the private key as username with any password', async () => {
     const emulator = emulatorAt();
     const response = await emulator.handle(
-      new Request(uploadV1, { method: 'POST', body: form({ file, fileName: 'a.txt' }), headers: { authorization: basic(emulator.privateKey, 'anything') } }),
+      new Request(uploadV1, {
+        method: 'POST',
+        body: form({ file, fileName: 'a.txt' }),
+        headers: { authorization: basic(emulator.privateKey, 'anything') },
+      }),
     );
     expect(response.status).toBe(200);
   });
@@ -120,9 +124,18 @@ describe('client-side upload auth (v2 JWT)', () => {
   const send = (emulator: ReturnType<typeof emulatorAt>, fieldsWithoutFile: Record<string, string>) =>
     emulator.handle(new Request(uploadV2, { method: 'POST', body: form({ file, ...fieldsWithoutFile }) }));
 
-  function signed(emulator: ReturnType<typeof emulatorAt>, payloadFields: Record<string, string>, claims: Record<string, unknown> = {}, header: Record<string, unknown> = {}) {
+  function signed(
+    emulator: ReturnType<typeof emulatorAt>,
+    payloadFields: Record<string, string>,
+    claims: Record<string, unknown> = {},
+    header: Record<string, unknown> = {},
+  ) {
     const iat = nowSeconds(emulator);
-    return jwt(emulator.privateKey, { alg: 'HS256', typ: 'JWT', kid: emulator.publicKey, ...header }, { ...payloadFields, iat, exp: iat + 600, ...claims });
+    return jwt(
+      emulator.privateKey,
+      { alg: 'HS256', typ: 'JWT', kid: emulator.publicKey, ...header },
+      { ...payloadFields, iat, exp: iat + 600, ...claims },
+    );
   }
 
   it('accepts a node:crypto HS256 token whose payload equals the form fields', async () => {

@@ -85,7 +85,11 @@ describe('upload: tags, response fields and options', () => {
     expect(plain).not.toHaveProperty('customCoordinates');
     expect(plain).toHaveProperty('AITags', null);
     const asked = await uploadOk(emulator, {
-      fileName: 'b.txt', tags: 't1, t2', customCoordinates: '1,2,3,4', isPrivateFile: 'true', isPublished: 'false',
+      fileName: 'b.txt',
+      tags: 't1, t2',
+      customCoordinates: '1,2,3,4',
+      isPrivateFile: 'true',
+      isPublished: 'false',
       responseFields: 'tags,customCoordinates,isPrivateFile,isPublished,customMetadata,embeddedMetadata',
     });
     expect(asked).toMatchObject({ tags: ['t1', 't2'], customCoordinates: '1,2,3,4', isPrivateFile: true, isPublished: false, customMetadata: {} });
@@ -112,7 +116,9 @@ describe('upload: tags, response fields and options', () => {
   it('validates the transformation object shape', async () => {
     const emulator = emulatorAt();
     expect((await upload(emulator, { file: new Uint8Array([1]), fileName: 'a', transformation: '{}' })).status).toBe(400);
-    expect((await upload(emulator, { file: new Uint8Array([1]), fileName: 'a', transformation: '{"pre":"w-100","post":[{"type":"thumbnail"}]}' })).status).toBe(200);
+    expect(
+      (await upload(emulator, { file: new Uint8Array([1]), fileName: 'a', transformation: '{"pre":"w-100","post":[{"type":"thumbnail"}]}' })).status,
+    ).toBe(200);
   });
 });
 
@@ -171,7 +177,11 @@ describe('upload: custom metadata', () => {
 
   it('stores values that satisfy the schema', async () => {
     const emulator = await withFields();
-    const body = await uploadOk(emulator, { fileName: 'm.txt', customMetadata: JSON.stringify({ price: 10, brand: 'acme' }), responseFields: 'customMetadata' });
+    const body = await uploadOk(emulator, {
+      fileName: 'm.txt',
+      customMetadata: JSON.stringify({ price: 10, brand: 'acme' }),
+      responseFields: 'customMetadata',
+    });
     expect(body.customMetadata).toEqual({ price: 10, brand: 'acme' });
   });
 

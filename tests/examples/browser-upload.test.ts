@@ -53,9 +53,13 @@ describe('examples/browser-upload in Chromium', () => {
     });
     await page.setInputFiles('#file', { name: 'progress-test.bin', mimeType: 'application/octet-stream', buffer: fileBytes });
     await page.click('#start');
-    await page.waitForFunction(() => /^(Done|Failed|Unknown outcome|Cancelled)/.test(document.getElementById('status')!.textContent ?? ''), undefined, {
-      timeout: 30_000,
-    });
+    await page.waitForFunction(
+      () => /^(Done|Failed|Unknown outcome|Cancelled)/.test(document.getElementById('status')!.textContent ?? ''),
+      undefined,
+      {
+        timeout: 30_000,
+      },
+    );
 
     const status = await page.textContent('#status');
     expect(status, `page errors: ${pageErrors.join('; ')}`).toMatch(/^Done in /);

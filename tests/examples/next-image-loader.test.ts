@@ -68,9 +68,15 @@ describe('examples/next-image-loader.ts', () => {
     const url = new URL(loader({ src: '/products/ünï shoe #2.jpg', width: 828 }));
     expect(url.origin).toBe('https://ik.imagekit.io');
     expect(decodeURIComponent(url.pathname)).toBe('/next_example/tr:w-828,q-75/products/ünï shoe #2.jpg');
-    expect([...transformationOf(url)]).toEqual([['w', '828'], ['q', '75']]);
+    expect([...transformationOf(url)]).toEqual([
+      ['w', '828'],
+      ['q', '75'],
+    ]);
     expect(transformationOf(new URL(loader({ src: 'products/shoe.jpg', width: 64, quality: 40 })))).toEqual(
-      new Map([['w', '64'], ['q', '40']]),
+      new Map([
+        ['w', '64'],
+        ['q', '40'],
+      ]),
     );
   });
 
@@ -80,13 +86,23 @@ describe('examples/next-image-loader.ts', () => {
       const original = new URL(src);
       expect(url.origin + url.pathname).toBe(original.origin + original.pathname);
       expect(url.searchParams.get('v')).toBe(original.searchParams.get('v'));
-      expect(transformationOf(url)).toEqual(new Map([['w', '1200'], ['q', '90']]));
+      expect(transformationOf(url)).toEqual(
+        new Map([
+          ['w', '1200'],
+          ['q', '90'],
+        ]),
+      );
     }
   });
 
   it("maps every srcset width 1:1 to a distinct URL whose w is that width (Next's default sizes)", () => {
-    for (const [src, quality] of [['/hero.jpg', undefined], [`${urlEndpoint}/hero.jpg`, 60]] as const) {
-      const entries = srcSet(src, quality).split(', ').map((entry) => entry.split(' '));
+    for (const [src, quality] of [
+      ['/hero.jpg', undefined],
+      [`${urlEndpoint}/hero.jpg`, 60],
+    ] as const) {
+      const entries = srcSet(src, quality)
+        .split(', ')
+        .map((entry) => entry.split(' '));
       expect(entries.map(([, descriptor]) => descriptor)).toEqual(nextWidths.map((width) => `${width}w`));
       expect(new Set(entries.map(([url]) => url)).size).toBe(nextWidths.length);
       for (const [url, descriptor] of entries) {
@@ -106,7 +122,12 @@ describe('examples/next-image-loader.ts', () => {
         (width, quality, absolute) => {
           const src = absolute ? `${urlEndpoint}/p/q.webp` : '/p/q.webp';
           const url = new URL(loader({ src, width, quality }));
-          expect(transformationOf(url)).toEqual(new Map([['w', String(width)], ['q', String(quality ?? 75)]]));
+          expect(transformationOf(url)).toEqual(
+            new Map([
+              ['w', String(width)],
+              ['q', String(quality ?? 75)],
+            ]),
+          );
           expect(url.pathname.endsWith('/p/q.webp')).toBe(true);
         },
       ),

@@ -163,7 +163,12 @@ export function describeExampleRoutes(name: string, call: () => Call, secrets: E
     });
 
     it('answers 404 for other routes and methods', async () => {
-      for (const [method, path] of [['GET', '/'], ['GET', '/webhook'], ['POST', '/auth'], ['GET', '/auth/x']] as const) {
+      for (const [method, path] of [
+        ['GET', '/'],
+        ['GET', '/webhook'],
+        ['POST', '/auth'],
+        ['GET', '/auth/x'],
+      ] as const) {
         expect((await send(path, { method })).status, `${method} ${path}`).toBe(404);
       }
     });

@@ -35,7 +35,10 @@ describe('the TypeScript examples', () => {
     }
     const outcome = await run(deno, ['check', ...checked], { cwd: dir, env: runtimeEnv, timeout: 60_000 }).then(
       () => ({ passed: true, output: '' }),
-      (error: { stdout?: string; stderr?: string; message: string }) => ({ passed: false, output: `${error.stdout ?? ''}${error.stderr ?? error.message}` }),
+      (error: { stdout?: string; stderr?: string; message: string }) => ({
+        passed: false,
+        output: `${error.stdout ?? ''}${error.stderr ?? error.message}`,
+      }),
     );
     expect(outcome.passed, outcome.output).toBe(true);
   }, 90_000);

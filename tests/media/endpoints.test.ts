@@ -27,9 +27,7 @@ const context = createClientContext({ privateKey });
 
 function respond(status: number, body?: unknown, headers: Record<string, string> = {}): () => Response {
   return () =>
-    body === undefined
-      ? new HttpResponse(null, { status, headers })
-      : HttpResponse.json(body as Record<string, unknown>, { status, headers });
+    body === undefined ? new HttpResponse(null, { status, headers }) : HttpResponse.json(body as Record<string, unknown>, { status, headers });
 }
 
 describe('every management endpoint has a wire test that agrees with its facts', () => {

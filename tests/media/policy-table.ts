@@ -13,7 +13,8 @@ export function allFacts(): EndpointFacts[] {
     .map((endpoint) => endpoint.facts);
 }
 
-export const tableStart = '<!-- retry-policy-table: generated from src/media/endpoints.ts; `WRITE_TABLES=1 npx vitest run tests/media/policy-table.test.ts` rewrites it -->';
+export const tableStart =
+  '<!-- retry-policy-table: generated from src/media/endpoints.ts; `WRITE_TABLES=1 npx vitest run tests/media/policy-table.test.ts` rewrites it -->';
 export const tableEnd = '<!-- /retry-policy-table -->';
 
 /** One row per (policy, reason), listing the calls that share it; `always` rows first. */

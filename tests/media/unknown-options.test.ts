@@ -73,28 +73,41 @@ describe('closest', () => {
   });
 
   it('one wording, with and without a suggestion', () => {
-    expect(unknownOption('serachQuery', ['searchQuery'], 'listFiles').message).toBe('`serachQuery` is not an option of listFiles; did you mean `searchQuery`?');
+    expect(unknownOption('serachQuery', ['searchQuery'], 'listFiles').message).toBe(
+      '`serachQuery` is not an option of listFiles; did you mean `searchQuery`?',
+    );
     expect(unknownOption('offset', ['searchQuery'], 'listFiles').message).toBe('`offset` is not an option of listFiles');
   });
 });
 
 describe('media calls reject unknown keys (they were silently dropped: a misspelled filter listed every file)', () => {
   it('listFiles params', async () => {
-    await rejectsWith(() => media.listFiles(context, { serachQuery: 'size > "1mb"' } as never), '`serachQuery` is not an option of listFiles; did you mean `searchQuery`?');
+    await rejectsWith(
+      () => media.listFiles(context, { serachQuery: 'size > "1mb"' } as never),
+      '`serachQuery` is not an option of listFiles; did you mean `searchQuery`?',
+    );
     await rejectsWith(() => media.listFiles(context, { offset: 10 } as never), '`offset` is not an option of listFiles');
   });
 
   it('a key set to undefined is still a misspelling', async () => {
-    await rejectsWith(() => media.listFiles(context, { fileTyp: undefined } as never), '`fileTyp` is not an option of listFiles; did you mean `fileType`?');
+    await rejectsWith(
+      () => media.listFiles(context, { fileTyp: undefined } as never),
+      '`fileTyp` is not an option of listFiles; did you mean `fileType`?',
+    );
   });
 
   it('request options (one wording with the parameters)', async () => {
-    await rejectsWith(() => media.listFiles(context, {}, { tiemout: 5 } as never), '`tiemout` is not an option of listFiles; did you mean `timeout`?');
+    await rejectsWith(
+      () => media.listFiles(context, {}, { tiemout: 5 } as never),
+      '`tiemout` is not an option of listFiles; did you mean `timeout`?',
+    );
     await rejectsWith(() => media.getFileDetails(context, 'f1', { retry: 'always' } as never), '`retry` is not an option of getFileDetails');
   });
 
   it('iterateFiles knows maxItems too', async () => {
-    await expect(media.iterateFiles(context, { maxItem: 3 } as never).next()).rejects.toThrow('`maxItem` is not an option of iterateFiles; did you mean `maxItems`?');
+    await expect(media.iterateFiles(context, { maxItem: 3 } as never).next()).rejects.toThrow(
+      '`maxItem` is not an option of iterateFiles; did you mean `maxItems`?',
+    );
   });
 
   it('bodies and nested objects', async () => {
@@ -102,20 +115,38 @@ describe('media calls reject unknown keys (they were silently dropped: a misspel
       () => media.copyFile(context, { sourceFilePath: '/a', destinationPth: '/b' } as never),
       '`destinationPth` is not an option of copyFile; did you mean `destinationPath`?',
     );
-    await rejectsWith(() => media.updateFileDetails(context, 'f', { tag: ['x'] } as never), '`tag` is not an option of updateFileDetails; did you mean `tags`?');
+    await rejectsWith(
+      () => media.updateFileDetails(context, 'f', { tag: ['x'] } as never),
+      '`tag` is not an option of updateFileDetails; did you mean `tags`?',
+    );
     await rejectsWith(
       () => media.updateFileDetails(context, 'f', { publish: { isPublised: true } } as never),
       '`isPublised` is not an option of updateFileDetails; did you mean `isPublished`?',
     );
-    await rejectsWith(() => media.getFileVersionDetails(context, { fileId: 'f', versionID: 'v' } as never), '`versionID` is not an option of getFileVersionDetails; did you mean `versionId`?');
-    await rejectsWith(() => media.getUsage(context, { startDate: '2025-01-01', endDate: '2025-01-02', end: 'x' } as never), '`end` is not an option of getUsage');
-    await rejectsWith(() => media.createNamedTransformation(context, { name: 'a', transformation: 'w-1', enable: true } as never), '`enable` is not an option of createNamedTransformation; did you mean `enabled`?');
+    await rejectsWith(
+      () => media.getFileVersionDetails(context, { fileId: 'f', versionID: 'v' } as never),
+      '`versionID` is not an option of getFileVersionDetails; did you mean `versionId`?',
+    );
+    await rejectsWith(
+      () => media.getUsage(context, { startDate: '2025-01-01', endDate: '2025-01-02', end: 'x' } as never),
+      '`end` is not an option of getUsage',
+    );
+    await rejectsWith(
+      () => media.createNamedTransformation(context, { name: 'a', transformation: 'w-1', enable: true } as never),
+      '`enable` is not an option of createNamedTransformation; did you mean `enabled`?',
+    );
   });
 
   it('the ImageKit methods give the same message', async () => {
     const imagekit = new ImageKit({ privateKey: 'private_x', fetch: fetchNothing });
-    await rejectsWith(() => imagekit.listFiles({ serachQuery: 'x' } as never), '`serachQuery` is not an option of listFiles; did you mean `searchQuery`?');
-    await rejectsWith(() => imagekit.bulkFileDelete(['a'], { maxRetires: 1 } as never), '`maxRetires` is not an option of bulkDeleteFiles; did you mean `maxRetries`?');
+    await rejectsWith(
+      () => imagekit.listFiles({ serachQuery: 'x' } as never),
+      '`serachQuery` is not an option of listFiles; did you mean `searchQuery`?',
+    );
+    await rejectsWith(
+      () => imagekit.bulkFileDelete(['a'], { maxRetires: 1 } as never),
+      '`maxRetires` is not an option of bulkDeleteFiles; did you mean `maxRetries`?',
+    );
   });
 });
 
@@ -133,11 +164,15 @@ describe('URL options reject unknown keys; transformation steps do not', () => {
       new TypeError('`widht` is not an option of getResponsiveImageAttributes; did you mean `width`?'),
     );
     const imagekit = new ImageKit({ privateKey: 'private_x', urlEndpoint, fetch: fetchNothing });
-    expect(() => imagekit.url({ path: '/a.jpg', sigend: true } as never)).toThrow(new TypeError('`sigend` is not an option of url; did you mean `signed`?'));
+    expect(() => imagekit.url({ path: '/a.jpg', sigend: true } as never)).toThrow(
+      new TypeError('`sigend` is not an option of url; did you mean `signed`?'),
+    );
   });
 
   it('a transformation step keeps passing an unknown key through (new ImageKit parameters work at once)', () => {
-    expect(buildUrl({ urlEndpoint, path: '/a.jpg', transformation: [{ newParam: 'x' } as never] })).toBe('https://ik.imagekit.io/demo/tr:newParam-x/a.jpg');
+    expect(buildUrl({ urlEndpoint, path: '/a.jpg', transformation: [{ newParam: 'x' } as never] })).toBe(
+      'https://ik.imagekit.io/demo/tr:newParam-x/a.jpg',
+    );
   });
 });
 

@@ -73,12 +73,20 @@ describe('media input validation (rejected before sending)', () => {
     await rejects(() => media.renameFile(context, { filePath: '/a', newFileName: 'b', purgeCache: 'yes' } as never), TypeError, 'purgeCache');
     await rejects(() => media.createFolder(context, { folderName: '' }), TypeError, 'folderName');
     await rejects(() => media.deleteFolder(context, ''), TypeError, 'folderPath');
-    await rejects(() => media.copyFolder(context, { sourceFolderPath: '/a', destinationPath: '/b', includeVersions: true, includeFileVersions: false }), TypeError, 'includeVersions');
+    await rejects(
+      () => media.copyFolder(context, { sourceFolderPath: '/a', destinationPath: '/b', includeVersions: true, includeFileVersions: false }),
+      TypeError,
+      'includeVersions',
+    );
     await rejects(() => media.renameFolder(context, { folderPath: '/a' } as never), TypeError, 'newFolderName');
     await rejects(() => media.createCustomMetadataField(context, { name: 'n', label: 'l' } as never), TypeError, 'schema');
     await rejects(() => media.createOrigin(context, { name: 'x' } as never), TypeError, 'origin.type');
     await rejects(() => media.createUrlEndpoint(context, {} as never), TypeError, 'urlEndpoint.description');
-    await rejects(() => media.createSavedExtension(context, { name: 'a', description: 'b', config: { name: 'saved-extension', id: 'x' } }), TypeError, 'config');
+    await rejects(
+      () => media.createSavedExtension(context, { name: 'a', description: 'b', config: { name: 'saved-extension', id: 'x' } }),
+      TypeError,
+      'config',
+    );
     await rejects(() => media.createNamedTransformation(context, { name: 'a' } as never), TypeError, 'transformation');
   });
 

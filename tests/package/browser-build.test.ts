@@ -99,7 +99,7 @@ describe('a browser bundle of the root upload (browser condition)', () => {
     expect(around(text, nodeTransport)).toBeUndefined();
   });
 
-  it("workerd / worker bundles (conditions workerd, worker, browser) get the browser build too", async () => {
+  it('workerd / worker bundles (conditions workerd, worker, browser) get the browser build too', async () => {
     const { text, inputs } = await bundle(uploadConsumer, { platform: 'neutral', conditions: ['workerd', 'worker', 'browser'] });
     expect(inputs).toContain('dist/index-browser.js');
     expect(around(text, nodeTransport)).toBeUndefined();

@@ -28,9 +28,7 @@ afterAll(async () => {
 
 async function bundleServer(conditions: string[], format: 'esm' | 'cjs' = 'esm') {
   const contents =
-    format === 'esm'
-      ? `export { ${probe} } from 'imagekit-universal/server';`
-      : `module.exports = require('imagekit-universal/server').${probe};`;
+    format === 'esm' ? `export { ${probe} } from 'imagekit-universal/server';` : `module.exports = require('imagekit-universal/server').${probe};`;
   const result = await build({
     stdin: { contents, resolveDir: dir, loader: 'js', sourcefile: 'consumer.js' },
     bundle: true,
@@ -76,18 +74,15 @@ describe('imagekit-universal/server under bundler conditions', () => {
     expect(text).toMatch(refusal);
   });
 
-  it.each([
-    [['workerd', 'worker', 'browser']],
-    [['edge-light', 'browser']],
-    [['worker', 'browser']],
-    [['deno', 'browser']],
-    [['bun', 'browser']],
-  ])('%j resolves to the real module', async (conditions) => {
-    const { text, inputs } = await bundleServer(conditions);
-    expect(inputs).toContain('dist/server.js');
-    expect(inputs).not.toContain('dist/server-browser.js');
-    expect(text).not.toMatch(refusal);
-  });
+  it.each([[['workerd', 'worker', 'browser']], [['edge-light', 'browser']], [['worker', 'browser']], [['deno', 'browser']], [['bun', 'browser']]])(
+    '%j resolves to the real module',
+    async (conditions) => {
+      const { text, inputs } = await bundleServer(conditions);
+      expect(inputs).toContain('dist/server.js');
+      expect(inputs).not.toContain('dist/server-browser.js');
+      expect(text).not.toMatch(refusal);
+    },
+  );
 
   it('no condition at all (import default) resolves to the real module', async () => {
     const { inputs } = await bundleServer([]);

@@ -44,7 +44,10 @@ describe('eslint module boundaries', () => {
   });
 
   it.each([
-    ['src/url/x.ts', "import { a } from '../errors.js'; import { b } from '../internal/encoding.js'; import { c } from './y.js'; export const d = [a, b, c];"],
+    [
+      'src/url/x.ts',
+      "import { a } from '../errors.js'; import { b } from '../internal/encoding.js'; import { c } from './y.js'; export const d = [a, b, c];",
+    ],
     ['src/signing/x.ts', "import { a } from '../errors.js'; export const f = () => [a, crypto.subtle];"],
     ['src/index.ts', "export { upload } from './upload/client-upload.js'; export { buildUrl } from './url/build-url.js';"],
     ['src/core/x.ts', "import { sendFetch } from '../transport/fetch.js'; export const f = () => sendFetch;"],

@@ -190,9 +190,7 @@ describe('server-browser stub: a browser bundle (esbuild, platform and condition
   });
 
   it('in the bundle, new ImageKit throws a clear error and the root names work', async () => {
-    const { text } = await bundle(
-      `export { ImageKit, signUrl, buildUrl, isImageKitError, phashDistance, upload } from 'imagekit-universal/server';`,
-    );
+    const { text } = await bundle(`export { ImageKit, signUrl, buildUrl, isImageKitError, phashDistance, upload } from 'imagekit-universal/server';`);
     const file = join(dir, 'server-bundle.mjs');
     await writeFile(file, text);
     const mod = (await import(pathToFileURL(file).href)) as Module;

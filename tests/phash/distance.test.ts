@@ -61,11 +61,17 @@ describe('phashDistance', () => {
   });
 
   it('matches a BigInt popcount oracle for any equal-length hex strings', () => {
-    fc.assert(fc.property(pair, ([a, b]) => phashDistance(a, b) === oracle(a, b)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(pair, ([a, b]) => phashDistance(a, b) === oracle(a, b)),
+      { numRuns: 2000 },
+    );
   });
 
   it('matches the legacy imagekit v6 pHashDistance on valid input', () => {
-    fc.assert(fc.property(hex(16), hex(16), (a, b) => phashDistance(a, b) === legacy.pHashDistance(a, b)), { numRuns: 500 });
+    fc.assert(
+      fc.property(hex(16), hex(16), (a, b) => phashDistance(a, b) === legacy.pHashDistance(a, b)),
+      { numRuns: 500 },
+    );
   });
 
   it('is symmetric, zero on itself, and within 0..4×length', () => {
@@ -79,9 +85,7 @@ describe('phashDistance', () => {
   });
 
   it('satisfies the triangle inequality', () => {
-    fc.assert(
-      fc.property(hex(16), hex(16), hex(16), (a, b, c) => phashDistance(a, c) <= phashDistance(a, b) + phashDistance(b, c)),
-    );
+    fc.assert(fc.property(hex(16), hex(16), hex(16), (a, b, c) => phashDistance(a, c) <= phashDistance(a, b) + phashDistance(b, c)));
   });
 
   it('is not affected by enumerable keys added to String.prototype', () => {

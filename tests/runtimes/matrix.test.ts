@@ -195,9 +195,11 @@ async function runChromium(): Promise<Json> {
       return route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: await readFile(file, 'utf8') });
     });
     await page.goto(origin);
-    await page.waitForFunction(() => (window as unknown as { __probe?: unknown }).__probe !== undefined, undefined, { timeout: 15_000 }).catch(() => {
-      throw new Error(`the page never ran the probe: ${errors.join('; ') || 'no page error'}`);
-    });
+    await page
+      .waitForFunction(() => (window as unknown as { __probe?: unknown }).__probe !== undefined, undefined, { timeout: 15_000 })
+      .catch(() => {
+        throw new Error(`the page never ran the probe: ${errors.join('; ') || 'no page error'}`);
+      });
     const value: Json = await page.evaluate(() => (window as unknown as { __probe: Promise<unknown> }).__probe);
     value.userAgent = await page.evaluate(() => navigator.userAgent);
     return value;

@@ -33,9 +33,7 @@ export async function runProbe(root, server, input) {
   out.buildTransformationString = await Promise.all(
     input.buildTransformationString.map((steps) => attempt(() => root.buildTransformationString(steps))),
   );
-  out.responsive = await Promise.all(
-    input.responsive.map((options) => attempt(() => root.getResponsiveImageAttributes(options))),
-  );
+  out.responsive = await Promise.all(input.responsive.map((options) => attempt(() => root.getResponsiveImageAttributes(options))));
   out.phash = await Promise.all(input.phash.map(([a, b]) => attempt(() => root.phashDistance(a, b))));
   out.phashInvalid = await attempt(() => root.phashDistance(input.phashInvalid[0], input.phashInvalid[1]));
   out.phashInvalidIsImageKitError = await attempt(() => {

@@ -34,7 +34,7 @@ describe('signUrl(buildUrl(...))', () => {
   it('gives the same signature with and without a trailing slash on the endpoint, for any path', async () => {
     // Without `.`/`..` segments, which signUrl resolves first (tests/signing/sign-url.test.ts).
     const segment = fc
-      .string({ unit: fc.constantFrom(...'ab09-_.é漢😀 #?+\'%&=,:'.split('')), minLength: 1, maxLength: 12 })
+      .string({ unit: fc.constantFrom(..."ab09-_.é漢😀 #?+'%&=,:".split('')), minLength: 1, maxLength: 12 })
       .filter((text) => !/^\.{1,2}$/.test(text));
     await fc.assert(
       fc.asyncProperty(fc.array(segment, { minLength: 1, maxLength: 3 }), fc.boolean(), async (segments, query) => {

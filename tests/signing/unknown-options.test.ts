@@ -19,7 +19,12 @@ describe('a misspelled option is a TypeError naming it and the option meant', ()
       'expiresSeconds',
       'expireSeconds',
     ],
-    ['verifyWebhook', () => verifyWebhook({ body: '{}', headers: {} }, { secret: 'whsec_x', toleranceSecond: 10 } as never), 'toleranceSecond', 'toleranceSeconds'],
+    [
+      'verifyWebhook',
+      () => verifyWebhook({ body: '{}', headers: {} }, { secret: 'whsec_x', toleranceSecond: 10 } as never),
+      'toleranceSecond',
+      'toleranceSeconds',
+    ],
     ['startEmulator', () => startEmulator({ prot: 0 } as never), 'prot', 'port'],
   ])('%s', async (where, call, key, meant) => {
     let promise: Promise<unknown> | undefined;

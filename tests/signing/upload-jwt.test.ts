@@ -105,7 +105,10 @@ describe('createUploadToken', () => {
   it('signs any field names and unicode values verifiably', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.dictionary(fc.string({ minLength: 1 }).filter((k) => !['iat', 'exp', 'file', 'token', 'onProgress', 'signal', 'timeout', 'fileSize'].includes(k)), fc.string({ unit: 'grapheme' })),
+        fc.dictionary(
+          fc.string({ minLength: 1 }).filter((k) => !['iat', 'exp', 'file', 'token', 'onProgress', 'signal', 'timeout', 'fileSize'].includes(k)),
+          fc.string({ unit: 'grapheme' }),
+        ),
         fc.string({ unit: 'grapheme', minLength: 1 }),
         async (fields, privateKey) => {
           const token = await createUploadToken({ privateKey, publicKey: 'public_x', fields });

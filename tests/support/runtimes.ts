@@ -125,7 +125,11 @@ export function startServer(
       output += chunk.toString();
       stdout += chunk.toString();
       if (settled) return;
-      const match = stdout.split('\n').slice(0, -1).map((line) => options.ready.exec(line)).find(Boolean);
+      const match = stdout
+        .split('\n')
+        .slice(0, -1)
+        .map((line) => options.ready.exec(line))
+        .find(Boolean);
       if (!match) return;
       settled = true;
       clearTimeout(timer);

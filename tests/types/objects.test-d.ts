@@ -2,15 +2,7 @@
 // methods, uploads and webhook events. `tsc -p tests/types/tsconfig.json` checks them
 // (part of `npm run typecheck`, so of `npm test`); `expectTypeOf` does nothing at run time.
 import { expectTypeOf } from 'vitest';
-import type {
-  Extension,
-  ExtensionStatus,
-  FileMetadata,
-  FileObject,
-  FolderObject,
-  UploadedFile,
-  UploadResponse,
-} from '../../src/index.js';
+import type { Extension, ExtensionStatus, FileMetadata, FileObject, FolderObject, UploadedFile, UploadResponse } from '../../src/index.js';
 import { isWebhookEvent, type ImageKit, type SavedExtension, type WebhookEvent } from '../../src/server.js';
 
 declare const imagekit: ImageKit;

@@ -178,13 +178,15 @@ async function runInPage(base: string, abortMidway: boolean): Promise<PageResult
   tab.on('pageerror', (error) => errors.push(error.message));
   try {
     await tab.goto(`${origin}/`);
-    await tab.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true, undefined, { timeout: 15_000 }).catch(() => {
-      throw new Error(`the page did not load dist/index.js: ${errors.join('; ') || 'no page error'}`);
-    });
-    return (await tab.evaluate(
-      ([b, a]) => (window as unknown as { runUpload: (b: string, a: boolean) => Promise<unknown> }).runUpload(b, a),
-      [base, abortMidway] as const,
-    )) as PageResult;
+    await tab
+      .waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true, undefined, { timeout: 15_000 })
+      .catch(() => {
+        throw new Error(`the page did not load dist/index.js: ${errors.join('; ') || 'no page error'}`);
+      });
+    return (await tab.evaluate(([b, a]) => (window as unknown as { runUpload: (b: string, a: boolean) => Promise<unknown> }).runUpload(b, a), [
+      base,
+      abortMidway,
+    ] as const)) as PageResult;
   } finally {
     await tab.close();
   }

@@ -348,9 +348,12 @@ describe('an authenticator returning { uploadToken }', () => {
     expect(sent[0]!.form.get('publicKey')).toBe(publicKey);
     expect(sent[1]!.form.has('publicKey')).toBe(false);
 
-    const noKey = await upload({ file: new Blob(['m']), ...fields, authenticator: () => getAuthenticationParameters({ privateKey }), fetch: noFetch }).catch(
-      (e: unknown) => e,
-    );
+    const noKey = await upload({
+      file: new Blob(['m']),
+      ...fields,
+      authenticator: () => getAuthenticationParameters({ privateKey }),
+      fetch: noFetch,
+    }).catch((e: unknown) => e);
     expect(noKey).toBeInstanceOf(TypeError);
     expect((noKey as Error).message).toMatch(/`publicKey`/);
   });

@@ -30,7 +30,13 @@ function fields(form: FormData): Record<string, string> {
 describe('server upload: fields and auth', () => {
   it('sends every documented field, serialized as the API expects, with Basic auth', async () => {
     const bytes = new Uint8Array([0, 1, 2, 250, 255, 13, 10]);
-    const transformation = { pre: 'w-100', post: [{ type: 'thumbnail' as const, value: 'h-50' }, { type: 'abs' as const, value: 'sr-240_360', protocol: 'hls' as const }] };
+    const transformation = {
+      pre: 'w-100',
+      post: [
+        { type: 'thumbnail' as const, value: 'h-50' },
+        { type: 'abs' as const, value: 'sr-240_360', protocol: 'hls' as const },
+      ],
+    };
     const extensions = [
       { name: 'remove-bg' as const, options: { add_shadow: true } },
       { name: 'google-auto-tagging' as const, maxTags: 5, minConfidence: 80 },

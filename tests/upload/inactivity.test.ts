@@ -119,9 +119,10 @@ describe('no progress after an attempt settled', () => {
         });
         controller.abort('stop');
       });
-    const error = await runUpload({ ...call(send, 0), options: { file: new Uint8Array([1]), fileName: 'a', signal: controller.signal, onProgress: (p) => events.push(p.loaded) } }).catch(
-      (e: unknown) => e,
-    );
+    const error = await runUpload({
+      ...call(send, 0),
+      options: { file: new Uint8Array([1]), fileName: 'a', signal: controller.signal, onProgress: (p) => events.push(p.loaded) },
+    }).catch((e: unknown) => e);
     expect(error).toBe('stop');
     await lateReported;
     expect(events).toEqual([1]);

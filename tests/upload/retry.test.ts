@@ -6,13 +6,16 @@ import { createClientContext } from '../../src/core/context.js';
 import { uploadFile, type ServerUploadOptions } from '../../src/upload/server-upload.js';
 import { upload } from '../../src/upload/client-upload.js';
 import { repeatIsHarmless, uploadFailureVerdict, type UploadFailureFacts } from '../../src/upload/retry-policy.js';
+import { ConnectionError, InternalServerError, isUploadIndeterminateError, BadRequestError } from '../../src/errors.js';
 import {
-  ConnectionError,
-  InternalServerError,
-  isUploadIndeterminateError,
-  BadRequestError,
-} from '../../src/errors.js';
-import { freePort, jsonResponder, okResponder, startUploadServer, startUploadServerAfterRefusal, type Responder, type UploadServer } from './server.js';
+  freePort,
+  jsonResponder,
+  okResponder,
+  startUploadServer,
+  startUploadServerAfterRefusal,
+  type Responder,
+  type UploadServer,
+} from './server.js';
 
 let server: UploadServer | undefined;
 afterEach(async () => {
@@ -104,9 +107,7 @@ describe('(b) server auth, same target (useUniqueFileName: false)', () => {
 
   it('retries stop after maxRetries: UploadIndeterminateError caused by the last 500', async () => {
     server = await startUploadServer({ respond: fail500 });
-    const error = await uploadFile(ctx(server.url, 2), { file: file(), fileName: 'a', useUniqueFileName: false }).catch(
-      (e: unknown) => e,
-    );
+    const error = await uploadFile(ctx(server.url, 2), { file: file(), fileName: 'a', useUniqueFileName: false }).catch((e: unknown) => e);
     expect(isUploadIndeterminateError(error)).toBe(true);
     expect((error as Error).cause).toBeInstanceOf(InternalServerError);
     expect(server.started).toBe(3);
@@ -172,9 +173,7 @@ describe('(b) server auth, same target (useUniqueFileName: false)', () => {
         c.close();
       },
     });
-    const error = await uploadFile(ctx(server.url), { file: stream, fileSize: 2, fileName: 'a', useUniqueFileName: false }).catch(
-      (e: unknown) => e,
-    );
+    const error = await uploadFile(ctx(server.url), { file: stream, fileSize: 2, fileName: 'a', useUniqueFileName: false }).catch((e: unknown) => e);
     expect(isUploadIndeterminateError(error)).toBe(true);
     expect(server.started).toBe(1);
   });
@@ -211,7 +210,9 @@ describe('extensions and webhookUrl: never re-sent once the server may have acte
 
     it(`${label}: a 429 (the server did not act) is retried`, async () => {
       const limited: Responder = jsonResponder(429, { message: 'slow down' }, { 'retry-after-ms': '0' });
-      server = await startUploadServer({ respond: (req, res, attempt, received) => (attempt === 1 ? limited : okResponder())(req, res, attempt, received) });
+      server = await startUploadServer({
+        respond: (req, res, attempt, received) => (attempt === 1 ? limited : okResponder())(req, res, attempt, received),
+      });
       const result = await uploadFile(ctx(server.url), { file: file(), fileName: 'a', useUniqueFileName: false, ...extra });
       expect(result.fileId).toBe('file_1');
       expect(server.started).toBe(2);

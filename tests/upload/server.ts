@@ -17,12 +17,7 @@ export interface ReceivedUpload {
   form: FormData | undefined;
 }
 
-export type Responder = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  attempt: number,
-  received: ReceivedUpload,
-) => void | Promise<void>;
+export type Responder = (req: IncomingMessage, res: ServerResponse, attempt: number, received: ReceivedUpload) => void | Promise<void>;
 
 export interface UploadServer {
   url: string;

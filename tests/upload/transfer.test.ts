@@ -15,8 +15,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-const ctx = (url: string, extra: Record<string, unknown> = {}) =>
-  createClientContext({ privateKey, uploadBaseUrl: url, maxRetries: 2, ...extra });
+const ctx = (url: string, extra: Record<string, unknown> = {}) => createClientContext({ privateKey, uploadBaseUrl: url, maxRetries: 2, ...extra });
 
 function bigBlob(bytes: number): Blob {
   const chunk = new Uint8Array(1 << 20).fill(97);
@@ -154,7 +153,7 @@ describe('abort', () => {
         signal: controller.signal,
         onProgress: (p) => {
           events.push(p);
-          if (p.loaded > (2 << 20)) controller.abort(reason);
+          if (p.loaded > 2 << 20) controller.abort(reason);
         },
       }).catch((e: unknown) => e);
       expect(error).toBe(reason);
@@ -215,9 +214,7 @@ describe('abort', () => {
 describe('timeout', () => {
   it('a timeout after sending is not a user abort: UploadIndeterminateError caused by TimeoutError (unique names)', async () => {
     server = await startUploadServer({ respond: () => undefined });
-    const error = await uploadFile(ctx(server.url, { timeout: 150 }), { file: new Uint8Array(10), fileName: 'a' }).catch(
-      (e: unknown) => e,
-    );
+    const error = await uploadFile(ctx(server.url, { timeout: 150 }), { file: new Uint8Array(10), fileName: 'a' }).catch((e: unknown) => e);
     expect(isUploadIndeterminateError(error)).toBe(true);
     expect((error as Error).cause).toBeInstanceOf(TimeoutError);
     expect(((error as Error).cause as TimeoutError).timeoutMs).toBe(150);
@@ -255,9 +252,7 @@ describe('errors', () => {
     server = await startUploadServer({
       respond: jsonResponder(400, { message: 'Your request contains invalid fileName', help: 'For support…' }, { 'x-ik-requestid': 'rid-400' }),
     });
-    const error = await uploadFile(ctx(server.url), { file: new Uint8Array(1), fileName: 'a', useUniqueFileName: false }).catch(
-      (e: unknown) => e,
-    );
+    const error = await uploadFile(ctx(server.url), { file: new Uint8Array(1), fileName: 'a', useUniqueFileName: false }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
     const apiError = error as BadRequestError;
     expect(apiError.status).toBe(400);

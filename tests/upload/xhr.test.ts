@@ -17,7 +17,7 @@ afterEach(() => {
 });
 
 describe('XHR transport', () => {
-  it('a redirect the browser followed is an ApiError (status 0), not the other location\'s answer', async () => {
+  it("a redirect the browser followed is an ApiError (status 0), not the other location's answer", async () => {
     FakeXhr.onSend = (xhr) => queueMicrotask(() => xhr.respond(200, '{"fileId":"from-elsewhere"}', 'https://elsewhere.test/x'));
     const error = await upload({ file: new Uint8Array([1]), fileName: 'a', uploadBaseUrl: base, ...auth }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);

@@ -21,9 +21,7 @@ describe('buildUrl: path and src (rule 1)', () => {
     expect(build({ src: 'https://other.example.com/a/b.jpg' })).toBe('https://other.example.com/a/b.jpg');
   });
   it('ignores the endpoint for an absolute src', () => {
-    expect(build({ src: 'https://x.example.com/a.jpg', transformation: [{ width: 1 }] })).toBe(
-      'https://x.example.com/a.jpg?tr=w-1',
-    );
+    expect(build({ src: 'https://x.example.com/a.jpg', transformation: [{ width: 1 }] })).toBe('https://x.example.com/a.jpg?tr=w-1');
   });
   it('treats a relative src as a path', () => {
     expect(build({ src: '/a.jpg', transformation: [{ width: 1 }] })).toBe(build({ path: '/a.jpg', transformation: [{ width: 1 }] }));
@@ -32,9 +30,7 @@ describe('buildUrl: path and src (rule 1)', () => {
     expect(build({ src: 'a/b.jpg' })).toBe(`${E}/a/b.jpg`);
   });
   it('keeps the endpoint path (url-pattern) in front', () => {
-    expect(buildUrl({ urlEndpoint: 'https://cdn.example.com/img/v1', path: 'a.jpg' })).toBe(
-      'https://cdn.example.com/img/v1/a.jpg',
-    );
+    expect(buildUrl({ urlEndpoint: 'https://cdn.example.com/img/v1', path: 'a.jpg' })).toBe('https://cdn.example.com/img/v1/a.jpg');
   });
   it('works with an endpoint without a path', () => {
     expect(buildUrl({ urlEndpoint: 'https://cdn.example.com', path: 'a.jpg', transformation: [{ width: 2 }] })).toBe(
@@ -54,9 +50,7 @@ describe('buildUrl: path and src (rule 1)', () => {
     expect(build({ src: 'https://x.example.com' })).toBe('https://x.example.com/');
   });
   it('keeps the fragment of an absolute src at the very end, after tr', () => {
-    expect(build({ src: 'https://x.example.com/v.mp4#t=5', transformation: [{ width: 1 }] })).toBe(
-      'https://x.example.com/v.mp4?tr=w-1#t=5',
-    );
+    expect(build({ src: 'https://x.example.com/v.mp4#t=5', transformation: [{ width: 1 }] })).toBe('https://x.example.com/v.mp4?tr=w-1#t=5');
   });
 });
 
@@ -75,9 +69,9 @@ describe('buildUrl: transformation position (rule 2)', () => {
     );
   });
   it('puts tr in the query for an absolute src even with position "path"', () => {
-    expect(
-      build({ src: 'https://x.example.com/a.jpg', transformationPosition: 'path', transformation: [{ width: 1 }] }),
-    ).toBe('https://x.example.com/a.jpg?tr=w-1');
+    expect(build({ src: 'https://x.example.com/a.jpg', transformationPosition: 'path', transformation: [{ width: 1 }] })).toBe(
+      'https://x.example.com/a.jpg?tr=w-1',
+    );
   });
   it('adds no tr when the transformation renders empty', () => {
     expect(build({ path: '/a.jpg', transformation: [{}, { raw: '' }] })).toBe(`${E}/a.jpg`);
@@ -107,8 +101,17 @@ describe('buildUrl: path encoding (rule 3)', () => {
     expect(build({ src: 'a?b#c.jpg' })).toBe(`${E}/a%3Fb%23c.jpg`);
   });
   it.each([
-    ['"', '%22'], ['<', '%3C'], ['>', '%3E'], ['`', '%60'], ['{', '%7B'], ['}', '%7D'],
-    ['|', '%7C'], ['^', '%5E'], ['\\', '%5C'], ['\u0001', '%01'], ['\u007f', '%7F'],
+    ['"', '%22'],
+    ['<', '%3C'],
+    ['>', '%3E'],
+    ['`', '%60'],
+    ['{', '%7B'],
+    ['}', '%7D'],
+    ['|', '%7C'],
+    ['^', '%5E'],
+    ['\\', '%5C'],
+    ['\u0001', '%01'],
+    ['\u007f', '%7F'],
   ])('encodes %j as %s', (char, code) => {
     expect(build({ path: `/a${char}b` })).toBe(`${E}/a${code}b`);
   });
@@ -159,35 +162,34 @@ describe('buildUrl: tr encoding (rule 4)', () => {
     );
   });
   it.each([
-    ['&', '%26'], ['#', '%23'], ['+', '%2B'], ['é', '%C3%A9'], ['"', '%22'], ['\n', '%0A'],
+    ['&', '%26'],
+    ['#', '%23'],
+    ['+', '%2B'],
+    ['é', '%C3%A9'],
+    ['"', '%22'],
+    ['\n', '%0A'],
   ])('encodes %j in a query tr as %s', (char, code) => {
-    expect(build({ path: 'a', transformationPosition: 'query', transformation: [{ raw: `x${char}y` }] })).toBe(
-      `${E}/a?tr=x${code}y`,
-    );
+    expect(build({ path: 'a', transformationPosition: 'query', transformation: [{ raw: `x${char}y` }] })).toBe(`${E}/a?tr=x${code}y`);
   });
   it('encodes a lone "%" in a query tr as %25', () => {
     expect(build({ path: 'a', transformationPosition: 'query', transformation: [{ raw: 'x%y' }] })).toBe(`${E}/a?tr=x%25y`);
   });
   it('keeps the %XX of overlay text in a query tr (no double encoding)', () => {
-    expect(
-      build({ path: 'a', transformationPosition: 'query', transformation: [{ overlay: { type: 'text', text: 'Minimal Text' } }] }),
-    ).toBe(`${E}/a?tr=l-text,i-Minimal%20Text,l-end`);
+    expect(build({ path: 'a', transformationPosition: 'query', transformation: [{ overlay: { type: 'text', text: 'Minimal Text' } }] })).toBe(
+      `${E}/a?tr=l-text,i-Minimal%20Text,l-end`,
+    );
   });
   it('keeps "," and ":" literal in a path tr', () => {
     expect(build({ path: 'a', transformation: [{ width: 1, height: 2 }, { rotation: 3 }] })).toBe(`${E}/tr:w-1,h-2:rt-3/a`);
   });
   it('encodes spaces in a path tr (Node v7 leaves them raw)', () => {
-    expect(build({ path: 'a', transformation: [{ aiEdit: 'prompt-make it vintage' }] })).toBe(
-      `${E}/tr:e-edit-prompt-make%20it%20vintage/a`,
-    );
+    expect(build({ path: 'a', transformation: [{ aiEdit: 'prompt-make it vintage' }] })).toBe(`${E}/tr:e-edit-prompt-make%20it%20vintage/a`);
   });
   it('encodes "?" and "#" in a path tr', () => {
     expect(build({ path: 'a', transformation: [{ raw: 'x?y#z' }] })).toBe(`${E}/tr:x%3Fy%23z/a`);
   });
   it('keeps overlay base64 escapes in a path tr', () => {
-    expect(build({ path: 'a', transformation: [{ overlay: { type: 'text', text: 'a/b' } }] })).toBe(
-      `${E}/tr:l-text,ie-YS9i,l-end/a`,
-    );
+    expect(build({ path: 'a', transformation: [{ overlay: { type: 'text', text: 'a/b' } }] })).toBe(`${E}/tr:l-text,ie-YS9i,l-end/a`);
   });
 });
 
@@ -205,13 +207,19 @@ describe('buildUrl: query parameters (rule 5)', () => {
     expect(build({ path: 'a', queryParameters: { a: undefined as never, b: 'x' } })).toBe(`${E}/a?b=x`);
   });
   it('puts the existing query of src first, then queryParameters, then tr', () => {
-    expect(
-      build({ src: 'https://x.example.com/a.jpg?v=1', queryParameters: { p: '2' }, transformation: [{ width: 3 }] }),
-    ).toBe('https://x.example.com/a.jpg?v=1&p=2&tr=w-3');
+    expect(build({ src: 'https://x.example.com/a.jpg?v=1', queryParameters: { p: '2' }, transformation: [{ width: 3 }] })).toBe(
+      'https://x.example.com/a.jpg?v=1&p=2&tr=w-3',
+    );
   });
   it('keeps the endpoint query first', () => {
     expect(
-      buildUrl({ urlEndpoint: `${E}/?v=1`, path: 'a.jpg', queryParameters: { p: '2' }, transformationPosition: 'query', transformation: [{ width: 3 }] }),
+      buildUrl({
+        urlEndpoint: `${E}/?v=1`,
+        path: 'a.jpg',
+        queryParameters: { p: '2' },
+        transformationPosition: 'query',
+        transformation: [{ width: 3 }],
+      }),
     ).toBe(`${E}/a.jpg?v=1&p=2&tr=w-3`);
   });
   it('puts tr after queryParameters in the query position', () => {
@@ -220,9 +228,7 @@ describe('buildUrl: query parameters (rule 5)', () => {
     );
   });
   it('keeps duplicate keys of the existing query', () => {
-    expect(build({ src: 'https://x.example.com/a?k=1&k=2', queryParameters: { k: '3' } })).toBe(
-      'https://x.example.com/a?k=1&k=2&k=3',
-    );
+    expect(build({ src: 'https://x.example.com/a?k=1&k=2', queryParameters: { k: '3' } })).toBe('https://x.example.com/a?k=1&k=2&k=3');
   });
   it('encodes spaces and non-ASCII of an existing src query', () => {
     expect(build({ src: 'https://x.example.com/a?q=a b&r=é' })).toBe('https://x.example.com/a?q=a%20b&r=%C3%A9');

@@ -20,18 +20,62 @@ const node = new NodeImageKit({ privateKey: 'private_key_test' });
 const legacy = new LegacyImageKit({ publicKey: 'public_key_test', privateKey: 'private_key_test', urlEndpoint: 'https://ik.imagekit.io/demo' });
 const nodeBuildSrc = (opts: Record<string, unknown>): string => node.helper.buildSrc(structuredClone(opts) as never);
 const jsBuild = (opts: Record<string, unknown>): string => jsBuildSrc(structuredClone(opts) as never);
-const oracleBuild = (oracle: Oracle, opts: Record<string, unknown>): string =>
-  oracle === 'node' ? nodeBuildSrc(opts) : jsBuild(opts);
+const oracleBuild = (oracle: Oracle, opts: Record<string, unknown>): string => (oracle === 'node' ? nodeBuildSrc(opts) : jsBuild(opts));
 
 const flagOnly = ['grayscale', 'aiUpscale', 'aiRetouch', 'aiVariation', 'aiRemoveBackground', 'aiRemoveBackgroundExternal', 'contrastStretch'];
 const optionalValue = ['aiDropShadow', 'shadow', 'sharpen', 'unsharpMask', 'gradient'];
 const ordinary = [
-  'width', 'height', 'aspectRatio', 'background', 'border', 'crop', 'cropMode', 'dpr', 'focus', 'quality', 'x',
-  'xCenter', 'y', 'yCenter', 'format', 'videoCodec', 'audioCodec', 'radius', 'rotation', 'blur', 'named', 'flip',
-  'original', 'startOffset', 'endOffset', 'duration', 'aiChangeBackground', 'aiEdit', 'colorReplace', 'colorize',
-  'distort', 'progressive', 'lossless', 'colorProfile', 'metadata', 'opacity', 'zoom', 'page', 'fontSize',
-  'fontColor', 'innerAlignment', 'padding', 'alpha', 'typography', 'lineHeight', 'fontOutline', 'fontShadow',
-  'WIDTH', 'Height', 'zzunknown', 'custom_key',
+  'width',
+  'height',
+  'aspectRatio',
+  'background',
+  'border',
+  'crop',
+  'cropMode',
+  'dpr',
+  'focus',
+  'quality',
+  'x',
+  'xCenter',
+  'y',
+  'yCenter',
+  'format',
+  'videoCodec',
+  'audioCodec',
+  'radius',
+  'rotation',
+  'blur',
+  'named',
+  'flip',
+  'original',
+  'startOffset',
+  'endOffset',
+  'duration',
+  'aiChangeBackground',
+  'aiEdit',
+  'colorReplace',
+  'colorize',
+  'distort',
+  'progressive',
+  'lossless',
+  'colorProfile',
+  'metadata',
+  'opacity',
+  'zoom',
+  'page',
+  'fontSize',
+  'fontColor',
+  'innerAlignment',
+  'padding',
+  'alpha',
+  'typography',
+  'lineHeight',
+  'fontOutline',
+  'fontShadow',
+  'WIDTH',
+  'Height',
+  'zzunknown',
+  'custom_key',
 ];
 // No empty values: `key-` is a TypeError for us where the official SDKs write it
 // (tests/url/safety.test.ts pins ours).
@@ -49,9 +93,15 @@ function param(oracle: Oracle): fc.Arbitrary<[string, unknown]> {
     // Older JS v5 releases kept "/" in fontFamily; JS 5.5.1 writes "@@" like Node v7 and us.
     fc.tuple(fc.constant('fontFamily'), pathValue),
     fc.tuple(fc.constant('trim'), fc.constantFrom<unknown>(true, false, '', ' ', 5, 'auto')),
-    fc.tuple(fc.constant('streamingResolutions'), fc.oneof(fc.subarray(['240', '360', '480', '720', '1080', '1440', '2160'], { minLength: 1 }), fc.constant('240_360'))),
+    fc.tuple(
+      fc.constant('streamingResolutions'),
+      fc.oneof(fc.subarray(['240', '360', '480', '720', '1080', '1440', '2160'], { minLength: 1 }), fc.constant('240_360')),
+    ),
     fc.tuple(fc.constant('raw'), fc.stringMatching(/^[a-z]{1,3}-[0-9]{1,3}(?:[,:][a-z]{1,3}-[0-9]{1,3}){0,2}$/)),
-    fc.tuple(alnumKey.map((k) => `zz${k}`), plainValue),
+    fc.tuple(
+      alnumKey.map((k) => `zz${k}`),
+      plainValue,
+    ),
     fc.tuple(fc.constantFrom('width', 'height'), fc.constantFrom(null, undefined)),
   );
 }
@@ -73,7 +123,10 @@ function overlay(oracle: Oracle, nested: fc.Arbitrary<Step[]>): fc.Arbitrary<Ste
   const position = fc
     .record(
       {
-        x: coordinate, y: coordinate, xCenter: coordinate, yCenter: coordinate,
+        x: coordinate,
+        y: coordinate,
+        xCenter: coordinate,
+        yCenter: coordinate,
         focus: fc.constantFrom('center', 'top', 'bottom_right'),
         anchorPoint: fc.constantFrom('top', 'left', 'center'),
       },
@@ -97,7 +150,12 @@ function overlay(oracle: Oracle, nested: fc.Arbitrary<Step[]>): fc.Arbitrary<Ste
     ),
     // A plain input is written without percent-encoding: keep it to characters safe in a URL.
     fc.record(
-      { type: fc.constantFrom('image', 'video'), input: fc.stringMatching(/^\/?[a-z0-9_.]{1,6}(\/[a-z0-9_.]{1,6})?\/?$/), encoding: fc.constant('plain'), ...common },
+      {
+        type: fc.constantFrom('image', 'video'),
+        input: fc.stringMatching(/^\/?[a-z0-9_.]{1,6}(\/[a-z0-9_.]{1,6})?\/?$/),
+        encoding: fc.constant('plain'),
+        ...common,
+      },
       { requiredKeys: ['type', 'input', 'encoding'] },
     ),
     fc.record({ type: fc.constant('solidColor'), color: fc.stringMatching(/^[A-F0-9]{6}$/), ...common }, { requiredKeys: ['type', 'color'] }),
@@ -111,11 +169,20 @@ function steps(oracle: Oracle): fc.Arbitrary<Step[]> {
   return fc.array(fc.oneof({ weight: 4, arbitrary: simpleStep }, { weight: 1, arbitrary: withOverlay }), { maxLength: 4 });
 }
 
-const endpoints = fc.constantFrom('https://ik.imagekit.io/demo', 'https://ik.imagekit.io/demo/', 'https://cdn.example.com', 'http://localhost:8080/a/b/');
+const endpoints = fc.constantFrom(
+  'https://ik.imagekit.io/demo',
+  'https://ik.imagekit.io/demo/',
+  'https://cdn.example.com',
+  'http://localhost:8080/a/b/',
+);
 const queryParameters = fc.option(
   fc.dictionary(
     fc.string({ unit: 'binary', minLength: 1, maxLength: 6 }).filter((k) => k !== 'tr' && wellFormed(k)),
-    fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }).filter((v) => wellFormed(v)), fc.integer(), fc.boolean()),
+    fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 8 }).filter((v) => wellFormed(v)),
+      fc.integer(),
+      fc.boolean(),
+    ),
     { maxKeys: 3 },
   ),
   { nil: undefined },
@@ -138,9 +205,21 @@ const absoluteSource = fc
   .tuple(
     fc.constantFrom('https://x.example.com', 'http://127.0.0.1:8080', 'https://ik.imagekit.io'),
     relativePath([], fc.constant('/')),
-    fc.option(fc.array(fc.tuple(alnumKey.filter((k) => k !== 'tr'), alnumKey), { minLength: 1, maxLength: 2 }), { nil: undefined }),
+    fc.option(
+      fc.array(
+        fc.tuple(
+          alnumKey.filter((k) => k !== 'tr'),
+          alnumKey,
+        ),
+        { minLength: 1, maxLength: 2 },
+      ),
+      { nil: undefined },
+    ),
   )
-  .map(([origin, path, query]) => origin + (path.startsWith('/') ? path : '/' + path) + (query ? '?' + query.map(([k, v]) => `${k}=${v}`).join('&') : ''));
+  .map(
+    ([origin, path, query]) =>
+      origin + (path.startsWith('/') ? path : '/' + path) + (query ? '?' + query.map(([k, v]) => `${k}=${v}`).join('&') : ''),
+  );
 
 function compare(oracle: Oracle, src: fc.Arbitrary<string>) {
   return fc.property(
@@ -180,9 +259,30 @@ describe.each([
 
 describe('differential: imagekit v6 url() (legacy)', () => {
   const legacyNames = [
-    'height', 'width', 'aspectRatio', 'quality', 'crop', 'cropMode', 'x', 'y', 'focus', 'format', 'radius',
-    'background', 'border', 'rotation', 'rotate', 'blur', 'named', 'progressive', 'lossless', 'metadata',
-    'colorProfile', 'dpr', 'original', 'zzcustom',
+    'height',
+    'width',
+    'aspectRatio',
+    'quality',
+    'crop',
+    'cropMode',
+    'x',
+    'y',
+    'focus',
+    'format',
+    'radius',
+    'background',
+    'border',
+    'rotation',
+    'rotate',
+    'blur',
+    'named',
+    'progressive',
+    'lossless',
+    'metadata',
+    'colorProfile',
+    'dpr',
+    'original',
+    'zzcustom',
   ];
   const legacyEffects = ['effectSharpen', 'effectUSM', 'effectContrast', 'effectGray', 'effectShadow', 'effectGradient'];
   // v6 has no flag handling (effectGray: true → e-grayscale-true) and keeps empty steps ("::"):
@@ -199,7 +299,14 @@ describe('differential: imagekit v6 url() (legacy)', () => {
   );
   // v6 concatenates endpoint and path without a transformation, and keeps "//" then.
   const legacyPath = relativePath([], fc.constant('/')).map((p) => (p.startsWith('/') ? p : '/' + p));
-  const legacyQuery = fc.option(fc.dictionary(alnumKey.filter((k) => k !== 'tr'), fc.oneof(safeValue, fc.integer()), { maxKeys: 3 }), { nil: undefined });
+  const legacyQuery = fc.option(
+    fc.dictionary(
+      alnumKey.filter((k) => k !== 'tr'),
+      fc.oneof(safeValue, fc.integer()),
+      { maxKeys: 3 },
+    ),
+    { nil: undefined },
+  );
 
   /** Our URL and v6's `url()` for the same options (plus optional query parameters) mean the same. */
   function expectSameAsLegacy(options: Record<string, unknown>, qp: unknown): void {

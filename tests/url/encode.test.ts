@@ -1,13 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { wellFormed } from './oracle-helpers.js';
-import {
-  encodeComponent,
-  encodeExistingQuery,
-  encodeFormComponent,
-  encodePath,
-  encodeTransformationQuery,
-} from '../../src/url/encode.js';
+import { encodeComponent, encodeExistingQuery, encodeFormComponent, encodePath, encodeTransformationQuery } from '../../src/url/encode.js';
 
 // Oracles: the platform's encodeURIComponent and URLSearchParams.
 const text = fc.oneof(
@@ -18,7 +12,10 @@ const wellFormedText = text.filter((s) => wellFormed(s));
 
 describe('encoders', () => {
   it('encodeComponent equals encodeURIComponent on well-formed strings', () => {
-    fc.assert(fc.property(wellFormedText, (s) => encodeComponent(s) === encodeURIComponent(s)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(wellFormedText, (s) => encodeComponent(s) === encodeURIComponent(s)),
+      { numRuns: 2000 },
+    );
   });
   it('encodeComponent turns a lone surrogate into %EF%BF%BD', () => {
     expect(encodeComponent('a\udc00')).toBe('a%EF%BF%BD');
@@ -34,20 +31,25 @@ describe('encoders', () => {
     ['encodeTransformationQuery', encodeTransformationQuery],
     ['encodeExistingQuery', encodeExistingQuery],
   ] as const)('%s is idempotent', (_name, encode) => {
-    fc.assert(fc.property(text, (s) => encode(encode(s)) === encode(s)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(text, (s) => encode(encode(s)) === encode(s)),
+      { numRuns: 2000 },
+    );
   });
   it('encodePath output decodes back to the input with "/" runs collapsed (no "%" in input)', () => {
     fc.assert(
-      fc.property(wellFormedText.filter((s) => !s.includes('%')), (s) =>
-        decodeURIComponent(encodePath(s)) === s.replace(/\/{2,}/g, '/'),
+      fc.property(
+        wellFormedText.filter((s) => !s.includes('%')),
+        (s) => decodeURIComponent(encodePath(s)) === s.replace(/\/{2,}/g, '/'),
       ),
       { numRuns: 2000 },
     );
   });
   it('encodeTransformationQuery output reads back through URLSearchParams (no "%" in input)', () => {
     fc.assert(
-      fc.property(wellFormedText.filter((s) => !s.includes('%')), (s) =>
-        new URLSearchParams('tr=' + encodeTransformationQuery(s)).get('tr') === s,
+      fc.property(
+        wellFormedText.filter((s) => !s.includes('%')),
+        (s) => new URLSearchParams('tr=' + encodeTransformationQuery(s)).get('tr') === s,
       ),
       { numRuns: 2000 },
     );

@@ -22,7 +22,7 @@ describe('name → key table', () => {
     expect(names.length).toBeGreaterThan(60);
     for (const name of names) expect([name, lookupKey(name)]).toEqual([name, v7Table[name]]);
   });
-  it('gives the key @imagekit/javascript v5 writes, for every name of README\'s table it maps', () => {
+  it("gives the key @imagekit/javascript v5 writes, for every name of README's table it maps", () => {
     // JS v5 has no `color`, `colorize` or legacy names: those pass through it as `name-…`.
     let compared = 0;
     for (const [names, key] of readmeRows()) {

@@ -72,13 +72,53 @@ export const safeValue = fc.stringMatching(/^[A-Za-z0-9_.](?:[A-Za-z0-9_. ,:-]{0
 /** A number whose String() has no "+" (no huge exponents). */
 // Non-negative: a negative number is a RangeError for us, or `N…` for rotation and layer
 // offsets, where the official SDKs write `w--5` (tests/url/safety.test.ts pins ours).
-export const safeNumber = fc.oneof(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 0, max: 400 }).map((n) => n / 8));
+export const safeNumber = fc.oneof(
+  fc.integer({ min: 0, max: 5000 }),
+  fc.integer({ min: 0, max: 400 }).map((n) => n / 8),
+);
 
 /** Path pieces that every generation encodes to the same decoded path. */
 export function pathPiece(extra: string[]): fc.Arbitrary<string> {
   return fc.oneof(
     fc.stringMatching(/^[a-z0-9_-]{1,8}$/),
-    fc.constantFrom('é', 'Ñykaa', '😀', '你好', ' ', "'", '!', '$', '&', '(', ')', '*', '+', ',', ';', '=', ':', '@', '~', '%20', '%zz', '%', '"', '<', '>', '`', '{', '}', '|', '^', '[', ']', '\u0001', '\u007f', '\ud800', ...extra),
+    fc.constantFrom(
+      'é',
+      'Ñykaa',
+      '😀',
+      '你好',
+      ' ',
+      "'",
+      '!',
+      '$',
+      '&',
+      '(',
+      ')',
+      '*',
+      '+',
+      ',',
+      ';',
+      '=',
+      ':',
+      '@',
+      '~',
+      '%20',
+      '%zz',
+      '%',
+      '"',
+      '<',
+      '>',
+      '`',
+      '{',
+      '}',
+      '|',
+      '^',
+      '[',
+      ']',
+      '\u0001',
+      '\u007f',
+      '\ud800',
+      ...extra,
+    ),
   );
 }
 

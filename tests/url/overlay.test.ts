@@ -15,14 +15,10 @@ describe('overlay: text', () => {
     expect(o({ type: 'text', text: 'a/b' })).toBe('l-text,ie-YS9i,l-end');
   });
   it('writes the © ® ™ example as base64 of UTF-8 with %3D padding', () => {
-    expect(o({ type: 'text', text: "Let's use ©, ®, ™, etc" })).toBe(
-      'l-text,ie-TGV0J3MgdXNlIMKpLCDCriwg4oSiLCBldGM%3D,l-end',
-    );
+    expect(o({ type: 'text', text: "Let's use ©, ®, ™, etc" })).toBe('l-text,ie-TGV0J3MgdXNlIMKpLCDCriwg4oSiLCBldGM%3D,l-end');
   });
   it('uses encodeURIComponent for plain encoding', () => {
-    expect(o({ type: 'text', text: 'a/b & c', encoding: 'plain' })).toBe(
-      `l-text,i-${encodeURIComponent('a/b & c')},l-end`,
-    );
+    expect(o({ type: 'text', text: 'a/b & c', encoding: 'plain' })).toBe(`l-text,i-${encodeURIComponent('a/b & c')},l-end`);
   });
   it('uses base64 when asked, even for simple text', () => {
     expect(o({ type: 'text', text: 'Hi', encoding: 'base64' })).toBe(`l-text,ie-${b64('Hi')},l-end`);
@@ -43,9 +39,9 @@ describe('overlay: text', () => {
     expect(() => bts([{ width: 1, overlay: { type: 'text' } as Overlay }])).toThrow(/`transformation\[0\]\.overlay\.text`/);
   });
   it('appends nested transformations before l-end', () => {
-    expect(
-      o({ type: 'text', text: 'Hi', transformation: [{ fontSize: 20, fontColor: 'FF0000' }, { rotation: 5 }] }),
-    ).toBe('l-text,i-Hi,fs-20,co-FF0000:rt-5,l-end');
+    expect(o({ type: 'text', text: 'Hi', transformation: [{ fontSize: 20, fontColor: 'FF0000' }, { rotation: 5 }] })).toBe(
+      'l-text,i-Hi,fs-20,co-FF0000:rt-5,l-end',
+    );
   });
   it('omits an empty nested transformation', () => {
     expect(o({ type: 'text', text: 'Hi', transformation: [{}] })).toBe('l-text,i-Hi,l-end');
@@ -54,9 +50,7 @@ describe('overlay: text', () => {
 
 describe('overlay: image, video, subtitle input paths', () => {
   it('writes /customer_logo/Ñykaa.png as base64', () => {
-    expect(o({ type: 'image', input: '/customer_logo/Ñykaa.png' })).toBe(
-      'l-image,ie-Y3VzdG9tZXJfbG9nby%2FDkXlrYWEucG5n,l-end',
-    );
+    expect(o({ type: 'image', input: '/customer_logo/Ñykaa.png' })).toBe('l-image,ie-Y3VzdG9tZXJfbG9nby%2FDkXlrYWEucG5n,l-end');
   });
   it('writes a simple path plainly with / → @@ and outer slashes removed', () => {
     expect(o({ type: 'image', input: '/folder/logo.png/' })).toBe('l-image,i-folder@@logo.png,l-end');
@@ -80,9 +74,9 @@ describe('overlay: image, video, subtitle input paths', () => {
     expect(o({ type: 'subtitle', input: 'subs/en.srt' })).toBe('l-subtitles,i-subs@@en.srt,l-end');
   });
   it('maps subtitle styling (color → co, fontOutline → fol, fontShadow → fsh)', () => {
-    expect(
-      o({ type: 'subtitle', input: 's.srt', transformation: [{ color: 'red', fontOutline: '2_blue', fontShadow: 'blue_2' }] }),
-    ).toBe('l-subtitles,i-s.srt,co-red,fol-2_blue,fsh-blue_2,l-end');
+    expect(o({ type: 'subtitle', input: 's.srt', transformation: [{ color: 'red', fontOutline: '2_blue', fontShadow: 'blue_2' }] })).toBe(
+      'l-subtitles,i-s.srt,co-red,fol-2_blue,fsh-blue_2,l-end',
+    );
   });
   it('refuses an image, video or subtitle layer without input, or with only "/"', () => {
     for (const type of ['image', 'video', 'subtitle'] as const) {
@@ -116,19 +110,17 @@ describe('overlay: solid colour, layer mode, position, timing', () => {
     expect(o({ type: 'image', input: 'a.png', position: { x: 0, y: 5 } })).toBe('l-image,i-a.png,ly-5,l-end');
   });
   it('writes timing as lso, leo, ldu', () => {
-    expect(o({ type: 'video', input: 'v.mp4', timing: { duration: 3, end: 7, start: 2 } })).toBe(
-      'l-video,i-v.mp4,lso-2,leo-7,ldu-3,l-end',
-    );
+    expect(o({ type: 'video', input: 'v.mp4', timing: { duration: 3, end: 7, start: 2 } })).toBe('l-video,i-v.mp4,lso-2,leo-7,ldu-3,l-end');
   });
   it('puts lm, position and timing before the nested transformation', () => {
-    expect(
-      o({ type: 'video', input: 'v.mp4', layerMode: 'cutout', position: { x: 1 }, timing: { start: 2 }, transformation: [{ width: 9 }] }),
-    ).toBe('l-video,i-v.mp4,lm-cutout,lx-1,lso-2,w-9,l-end');
+    expect(o({ type: 'video', input: 'v.mp4', layerMode: 'cutout', position: { x: 1 }, timing: { start: 2 }, transformation: [{ width: 9 }] })).toBe(
+      'l-video,i-v.mp4,lm-cutout,lx-1,lso-2,w-9,l-end',
+    );
   });
   it('nests overlays inside overlays', () => {
-    expect(
-      o({ type: 'image', input: 'a.png', transformation: [{ overlay: { type: 'text', text: 'Hi' } }] }),
-    ).toBe('l-image,i-a.png,l-text,i-Hi,l-end,l-end');
+    expect(o({ type: 'image', input: 'a.png', transformation: [{ overlay: { type: 'text', text: 'Hi' } }] })).toBe(
+      'l-image,i-a.png,l-text,i-Hi,l-end,l-end',
+    );
   });
   it('refuses an overlay without type', () => {
     expect(() => bts([{ width: 1, overlay: { text: 'x' } as unknown as Overlay }])).toThrow(/`transformation\[0\]\.overlay\.type` must be "text"/);

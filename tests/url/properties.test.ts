@@ -6,11 +6,44 @@ import { buildTransformationString } from '../../src/url/transformation.js';
 import type { Transformation } from '../../src/url/types.js';
 
 const runs = { numRuns: 2000 };
-const tricky = fc.constantFrom('/', '//', '?', '#', '%', '%20', '%zz', '&', '=', '+', ' ', 'é', '😀', '\\', '"', '<', '|', '^', '`', '{', ',', ':', '@', "'", '\u0000', '\n', '\ud800', '.', '..');
+const tricky = fc.constantFrom(
+  '/',
+  '//',
+  '?',
+  '#',
+  '%',
+  '%20',
+  '%zz',
+  '&',
+  '=',
+  '+',
+  ' ',
+  'é',
+  '😀',
+  '\\',
+  '"',
+  '<',
+  '|',
+  '^',
+  '`',
+  '{',
+  ',',
+  ':',
+  '@',
+  "'",
+  '\u0000',
+  '\n',
+  '\ud800',
+  '.',
+  '..',
+);
 const piece = fc.oneof(fc.string({ unit: 'binary', maxLength: 6 }), tricky, fc.stringMatching(/^[a-z0-9_-]{1,8}$/));
 // Dot segments are refused (tests/url/safety.test.ts); these properties are about the rest.
 const dotSegment = (path: string): boolean => path.split('/').some((segment) => /^(?:\.|%2e){1,2}$/i.test(segment));
-const rawPath = fc.array(piece, { minLength: 1, maxLength: 8 }).map((parts) => parts.join('')).filter((s) => s !== '' && !dotSegment(s));
+const rawPath = fc
+  .array(piece, { minLength: 1, maxLength: 8 })
+  .map((parts) => parts.join(''))
+  .filter((s) => s !== '' && !dotSegment(s));
 const endpoint = fc.constantFrom(
   'https://ik.imagekit.io/demo',
   'https://ik.imagekit.io/demo/',
@@ -19,11 +52,15 @@ const endpoint = fc.constantFrom(
   'https://ik.imagekit.io/demo/?v=1',
 );
 const scalar = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean(), fc.double({ noNaN: true, noDefaultInfinity: true }));
-const step = fc.dictionary(
-  fc.oneof(fc.constantFrom('width', 'height', 'rotation', 'aiEdit', 'raw', 'defaultImage', 'grayscale', 'sharpen', 'trim'), fc.stringMatching(/^[a-z]{1,5}$/)),
-  fc.oneof(scalar, fc.string({ unit: 'binary', maxLength: 8 })),
-  { maxKeys: 4 },
-)
+const step = fc
+  .dictionary(
+    fc.oneof(
+      fc.constantFrom('width', 'height', 'rotation', 'aiEdit', 'raw', 'defaultImage', 'grayscale', 'sharpen', 'trim'),
+      fc.stringMatching(/^[a-z]{1,5}$/),
+    ),
+    fc.oneof(scalar, fc.string({ unit: 'binary', maxLength: 8 })),
+    { maxKeys: 4 },
+  )
   .map((s) => ({ ...s, ...(typeof s['raw'] === 'number' || typeof s['raw'] === 'boolean' ? { raw: String(s['raw']) } : {}) }) as Transformation)
   // A "/" in a value is refused except in `defaultImage` (tests/url/safety.test.ts).
   .filter((s) => Object.entries(s).every(([k, v]) => k === 'defaultImage' || !String(v).includes('/')))
@@ -39,11 +76,21 @@ const step = fc.dictionary(
 const transformation = fc.option(fc.array(step, { maxLength: 3 }), { nil: undefined });
 const position = fc.constantFrom<'path' | 'query' | undefined>('path', 'query', undefined);
 const queryParameters = fc.option(
-  fc.dictionary(fc.string({ unit: 'binary', minLength: 1, maxLength: 6 }).filter((k) => k !== 'tr'), fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), fc.integer(), fc.boolean()), { maxKeys: 4 }),
+  fc.dictionary(
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 6 }).filter((k) => k !== 'tr'),
+    fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), fc.integer(), fc.boolean()),
+    { maxKeys: 4 },
+  ),
   { nil: undefined },
 );
 const input = fc.record({ urlEndpoint: endpoint, path: rawPath, transformation, transformationPosition: position, queryParameters });
-const opts = (i: { urlEndpoint: string; path: string; transformation: Transformation[] | undefined; transformationPosition: 'path' | 'query' | undefined; queryParameters: Record<string, string | number | boolean> | undefined }) => {
+const opts = (i: {
+  urlEndpoint: string;
+  path: string;
+  transformation: Transformation[] | undefined;
+  transformationPosition: 'path' | 'query' | undefined;
+  queryParameters: Record<string, string | number | boolean> | undefined;
+}) => {
   const o: Record<string, unknown> = { urlEndpoint: i.urlEndpoint, path: i.path };
   if (i.transformation !== undefined) o['transformation'] = i.transformation;
   if (i.transformationPosition !== undefined) o['transformationPosition'] = i.transformationPosition;
@@ -63,10 +110,16 @@ describe('buildUrl properties', () => {
     );
   });
   it('never has "//" in the path after the host', () => {
-    fc.assert(fc.property(input, (i) => !pathPart(buildUrl(opts(i))).includes('//')), runs);
+    fc.assert(
+      fc.property(input, (i) => !pathPart(buildUrl(opts(i))).includes('//')),
+      runs,
+    );
   });
   it('gives the same string when built twice', () => {
-    fc.assert(fc.property(input, (i) => buildUrl(opts(i)) === buildUrl(opts(i))), runs);
+    fc.assert(
+      fc.property(input, (i) => buildUrl(opts(i)) === buildUrl(opts(i))),
+      runs,
+    );
   });
   it('is idempotent: the encoded path built again gives the same URL', () => {
     fc.assert(
@@ -81,20 +134,27 @@ describe('buildUrl properties', () => {
   });
   it('never lets a path add a query or a fragment', () => {
     fc.assert(
-      fc.property(endpoint.filter((e) => !e.includes('?')), rawPath, (urlEndpoint, path) => {
-        const url = new URL(buildUrl({ urlEndpoint, path }));
-        return url.search === '' && url.hash === '';
-      }),
+      fc.property(
+        endpoint.filter((e) => !e.includes('?')),
+        rawPath,
+        (urlEndpoint, path) => {
+          const url = new URL(buildUrl({ urlEndpoint, path }));
+          return url.search === '' && url.hash === '';
+        },
+      ),
       runs,
     );
   });
   it('never lets a relative src add a query or a fragment', () => {
     // Text the WHATWG parser reads as a scheme ("a:b") is a TypeError (tests/url/safety.test.ts).
     fc.assert(
-      fc.property(rawPath.filter((p) => !/^[\u0000- ]*[a-z][\w+.\-\t\n\r]*:/i.test(p)), (src) => {
-        const url = new URL(buildUrl({ urlEndpoint: 'https://ik.imagekit.io/demo', src }));
-        return url.search === '' && url.hash === '';
-      }),
+      fc.property(
+        rawPath.filter((p) => !/^[\u0000- ]*[a-z][\w+.\-\t\n\r]*:/i.test(p)),
+        (src) => {
+          const url = new URL(buildUrl({ urlEndpoint: 'https://ik.imagekit.io/demo', src }));
+          return url.search === '' && url.hash === '';
+        },
+      ),
       runs,
     );
   });

@@ -11,8 +11,23 @@ const build = (options: Record<string, unknown>): string => buildUrl({ urlEndpoi
 const tr = (steps: unknown[]): string => buildTransformationString(steps as Transformation[]);
 
 describe('dot segments in path', () => {
-  const dotted = ['../a.jpg', '..', '.', './a.jpg', 'a/../b.jpg', 'a/./b.jpg', 'a/..', '%2e%2e/a.jpg', '%2E%2E/a.jpg',
-    '.%2E/a.jpg', '%2e./a.jpg', '%2e/a.jpg', '.%2e/.%2e/other_account/a.jpg', '//..//a.jpg', 'a/%2E'];
+  const dotted = [
+    '../a.jpg',
+    '..',
+    '.',
+    './a.jpg',
+    'a/../b.jpg',
+    'a/./b.jpg',
+    'a/..',
+    '%2e%2e/a.jpg',
+    '%2E%2E/a.jpg',
+    '.%2E/a.jpg',
+    '%2e./a.jpg',
+    '%2e/a.jpg',
+    '.%2e/.%2e/other_account/a.jpg',
+    '//..//a.jpg',
+    'a/%2E',
+  ];
   it.each(dotted)('refuses %j with a TypeError naming `path`', (path) => {
     expect(() => build({ path, transformation: [{ width: 400 }] })).toThrow(TypeError);
     expect(() => build({ path })).toThrow(/`path` must not contain '\.' or '\.\.' segments/);
@@ -57,20 +72,85 @@ describe('"/" in transformation values', () => {
 // The invariant, by property: whatever the input, buildUrl throws a TypeError/RangeError
 // or returns exactly what a WHATWG parser requests, under the endpoint's path, with the
 // tr segment first when there is one.
-const endpoints = ['https://ik.imagekit.io/demo', 'https://ik.imagekit.io/demo/', 'https://cdn.example.com', 'http://localhost:8080/a/b/', 'https://ik.imagekit.io/demo/?v=1'];
-const tricky = fc.constantFrom('/', '//', '.', '..', '%2e', '%2E', '.%2E', '%2e.', '\\', '?', '#', '%', '%20', '%zz', '%2F', ' ', 'é', '😀', '\ud800', '\t', '\n', '\u0000', "'", '"', '^', '|', '`', '{', ':', '@', '&', '+', 'a', 'b.jpg');
-const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 5 }), tricky, fc.array(tricky, { maxLength: 6 }).map((p) => p.join('')));
+const endpoints = [
+  'https://ik.imagekit.io/demo',
+  'https://ik.imagekit.io/demo/',
+  'https://cdn.example.com',
+  'http://localhost:8080/a/b/',
+  'https://ik.imagekit.io/demo/?v=1',
+];
+const tricky = fc.constantFrom(
+  '/',
+  '//',
+  '.',
+  '..',
+  '%2e',
+  '%2E',
+  '.%2E',
+  '%2e.',
+  '\\',
+  '?',
+  '#',
+  '%',
+  '%20',
+  '%zz',
+  '%2F',
+  ' ',
+  'é',
+  '😀',
+  '\ud800',
+  '\t',
+  '\n',
+  '\u0000',
+  "'",
+  '"',
+  '^',
+  '|',
+  '`',
+  '{',
+  ':',
+  '@',
+  '&',
+  '+',
+  'a',
+  'b.jpg',
+);
+const text = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 5 }),
+  tricky,
+  fc.array(tricky, { maxLength: 6 }).map((p) => p.join('')),
+);
 const value = fc.oneof(text, fc.integer({ min: -5, max: 5000 }), fc.boolean(), fc.constant('-'), fc.constant(''));
-const names = fc.constantFrom('width', 'height', 'raw', 'defaultImage', 'fontFamily', 'overlayImage', 'sharpen', 'grayscale', 'trim', 'rotation', 'x', 'a/b', 'zz');
-const overlay = fc.record({
-  type: fc.constantFrom('text', 'image', 'video', 'subtitle', 'solidColor'),
-  text,
-  input: text,
-  color: text,
-  encoding: fc.constantFrom('auto', 'plain', 'base64'),
-  position: fc.record({ x: value, y: value }, { requiredKeys: [] }),
-}, { requiredKeys: ['type'] });
-const step = fc.oneof(fc.dictionary(names, value, { maxKeys: 3 }), overlay.map((o) => ({ overlay: o })));
+const names = fc.constantFrom(
+  'width',
+  'height',
+  'raw',
+  'defaultImage',
+  'fontFamily',
+  'overlayImage',
+  'sharpen',
+  'grayscale',
+  'trim',
+  'rotation',
+  'x',
+  'a/b',
+  'zz',
+);
+const overlay = fc.record(
+  {
+    type: fc.constantFrom('text', 'image', 'video', 'subtitle', 'solidColor'),
+    text,
+    input: text,
+    color: text,
+    encoding: fc.constantFrom('auto', 'plain', 'base64'),
+    position: fc.record({ x: value, y: value }, { requiredKeys: [] }),
+  },
+  { requiredKeys: ['type'] },
+);
+const step = fc.oneof(
+  fc.dictionary(names, value, { maxKeys: 3 }),
+  overlay.map((o) => ({ overlay: o })),
+);
 const transformation = fc.option(fc.array(step, { maxLength: 3 }), { nil: undefined });
 const position = fc.constantFrom('path', 'query', undefined);
 const endpointPath = (endpoint: string): string => new URL(endpoint).pathname.replace(/\/+$/, '');
@@ -96,16 +176,33 @@ function checkInvariant(make: () => string, endpoint: string, steps: unknown[] |
 describe('the returned URL is the requested URL (property, 10,000 runs each)', () => {
   it('for path', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...endpoints), fc.array(text, { minLength: 1, maxLength: 6 }).map((p) => p.join('')), transformation, position, (urlEndpoint, path, steps, transformationPosition) => {
-        checkInvariant(() => buildUrl({ urlEndpoint, path, transformation: steps, transformationPosition } as BuildUrlOptions), urlEndpoint, steps, transformationPosition !== 'query');
-      }),
+      fc.property(
+        fc.constantFrom(...endpoints),
+        fc.array(text, { minLength: 1, maxLength: 6 }).map((p) => p.join('')),
+        transformation,
+        position,
+        (urlEndpoint, path, steps, transformationPosition) => {
+          checkInvariant(
+            () => buildUrl({ urlEndpoint, path, transformation: steps, transformationPosition } as BuildUrlOptions),
+            urlEndpoint,
+            steps,
+            transformationPosition !== 'query',
+          );
+        },
+      ),
       { numRuns: 10_000 },
     );
   });
   it('for src, relative or absolute', () => {
     const src = fc.oneof(
       fc.array(text, { minLength: 1, maxLength: 6 }).map((p) => p.join('')),
-      fc.tuple(fc.constantFrom('https://', 'http://', 'HTTPS://', 'https:', 'https:\\\\', ' https://', 'ht\ttps://'), fc.constantFrom('trusted.example', 'a.b', 'ik.imagekit.io:443', 'x.com:8080', ''), fc.array(text, { maxLength: 6 })).map(([s, h, p]) => s + h + p.join('')),
+      fc
+        .tuple(
+          fc.constantFrom('https://', 'http://', 'HTTPS://', 'https:', 'https:\\\\', ' https://', 'ht\ttps://'),
+          fc.constantFrom('trusted.example', 'a.b', 'ik.imagekit.io:443', 'x.com:8080', ''),
+          fc.array(text, { maxLength: 6 }),
+        )
+        .map(([s, h, p]) => s + h + p.join('')),
     );
     fc.assert(
       fc.property(src, transformation, (source, steps) => {
@@ -148,13 +245,19 @@ describe('src keeps the host new URL(src) gives', () => {
     expect(build({ src })).toBe(expected);
     expect(new URL(build({ src })).host).toBe(new URL(src).host);
   });
-  it.each(['https://', 'http://[::1', 'ftp://trusted.example/a.png', 'javascript:alert(1)', 'data:image/png,xx', 'a:b.png', 'https://user:pw@trusted.example/a.png', 'ht\ntps://'])(
-    '%j is a TypeError naming `src`',
-    (src) => {
-      expect(() => build({ src })).toThrow(TypeError);
-      expect(() => build({ src })).toThrow(/`src`/);
-    },
-  );
+  it.each([
+    'https://',
+    'http://[::1',
+    'ftp://trusted.example/a.png',
+    'javascript:alert(1)',
+    'data:image/png,xx',
+    'a:b.png',
+    'https://user:pw@trusted.example/a.png',
+    'ht\ntps://',
+  ])('%j is a TypeError naming `src`', (src) => {
+    expect(() => build({ src })).toThrow(TypeError);
+    expect(() => build({ src })).toThrow(/`src`/);
+  });
   it('treats text without a scheme as a path', () => {
     expect(build({ src: '12:30/a.jpg' })).toBe(`${E}/12:30/a.jpg`);
     expect(build({ src: 'photos/a:b.jpg' })).toBe(`${E}/photos/a:b.jpg`);
@@ -162,26 +265,51 @@ describe('src keeps the host new URL(src) gives', () => {
   it('10,000 fuzzed src values: a TypeError, or a URL that parses as itself on the host new URL(src) gives', () => {
     const piece = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 4 }),
-      fc.constantFrom('https://', 'http://', 'https:', '\\', '/', '@', ':', '#', '?', '%', '%2e', '..', '[', ']', ' ', '\t', 'évil', 'trusted.example', 'evil.com', ':8080', 'user@'),
+      fc.constantFrom(
+        'https://',
+        'http://',
+        'https:',
+        '\\',
+        '/',
+        '@',
+        ':',
+        '#',
+        '?',
+        '%',
+        '%2e',
+        '..',
+        '[',
+        ']',
+        ' ',
+        '\t',
+        'évil',
+        'trusted.example',
+        'evil.com',
+        ':8080',
+        'user@',
+      ),
     );
     fc.assert(
-      fc.property(fc.array(piece, { minLength: 1, maxLength: 8 }).map((p) => p.join('')), (src) => {
-        let out: string;
-        try {
-          out = build({ src, transformation: [{ width: 10 }] });
-        } catch (error) {
-          expect(error).toBeInstanceOf(TypeError);
-          return;
-        }
-        expect(new URL(out).href).toBe(out);
-        let expected = 'ik.imagekit.io';
-        try {
-          expected = new URL(src).hostname;
-        } catch {
-          // relative: the endpoint's host
-        }
-        expect(new URL(out).hostname).toBe(expected);
-      }),
+      fc.property(
+        fc.array(piece, { minLength: 1, maxLength: 8 }).map((p) => p.join('')),
+        (src) => {
+          let out: string;
+          try {
+            out = build({ src, transformation: [{ width: 10 }] });
+          } catch (error) {
+            expect(error).toBeInstanceOf(TypeError);
+            return;
+          }
+          expect(new URL(out).href).toBe(out);
+          let expected = 'ik.imagekit.io';
+          try {
+            expected = new URL(src).hostname;
+          } catch {
+            // relative: the endpoint's host
+          }
+          expect(new URL(out).hostname).toBe(expected);
+        },
+      ),
       { numRuns: 10_000 },
     );
   });

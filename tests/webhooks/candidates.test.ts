@@ -93,9 +93,7 @@ describe('verifyWebhook computes one MAC per call, whatever the header holds', (
     const one = await callsFor(() => verifyWebhook({ body: BODY, headers: { 'x-ik-signature': `t=${t},v1=00` } }, { secret: SECRET }));
     const stuffed = `t=${t}${',v1=00'.repeat(2500)}`;
     const many = await callsFor(async () => {
-      expect(await reasonOf(verifyWebhook({ body: BODY, headers: { 'x-ik-signature': stuffed } }, { secret: SECRET }))).toBe(
-        'signature_mismatch',
-      );
+      expect(await reasonOf(verifyWebhook({ body: BODY, headers: { 'x-ik-signature': stuffed } }, { secret: SECRET }))).toBe('signature_mismatch');
     });
     const manyThenValid = await callsFor(async () => {
       const header = `${stuffed},v1=${legacyMac(BODY)}`;
@@ -232,9 +230,7 @@ describe('verifyWebhook ignores malformed candidates', () => {
     const hex = () => `v1=${randomBytes(32).toString('hex')}`;
     const t = NOW * 1000;
     const legacyNinth = `t=${t},${Array.from({ length: 8 }, hex).join(',')},v1=${legacyMac(BODY)}`;
-    expect(await reasonOf(verifyWebhook({ body: BODY, headers: { 'x-ik-signature': legacyNinth } }, { secret: SECRET }))).toBe(
-      'signature_mismatch',
-    );
+    expect(await reasonOf(verifyWebhook({ body: BODY, headers: { 'x-ik-signature': legacyNinth } }, { secret: SECRET }))).toBe('signature_mismatch');
   });
 });
 
@@ -257,9 +253,9 @@ describe('verifyWebhook against a node:crypto oracle, with decoys', () => {
         textArb,
         idArb,
         timestampArb,
-        fc.array(fc.oneof(wellFormedDecoy, malformedStandard), { maxLength: 27 }).filter(
-          (list) => list.filter((d) => typeof d !== 'string').length <= 7,
-        ),
+        fc
+          .array(fc.oneof(wellFormedDecoy, malformedStandard), { maxLength: 27 })
+          .filter((list) => list.filter((d) => typeof d !== 'string').length <= 7),
         fc.nat(),
         fc.constantFrom(' ', ', ', '  '),
         async (secret, text, id, timestamp, rawDecoys, position, separator) => {
@@ -286,9 +282,9 @@ describe('verifyWebhook against a node:crypto oracle, with decoys', () => {
         secretArb,
         textArb,
         timestampArb,
-        fc.array(fc.oneof(wellFormedDecoy, malformedLegacy), { maxLength: 27 }).filter(
-          (list) => list.filter((d) => typeof d !== 'string').length <= 7,
-        ),
+        fc
+          .array(fc.oneof(wellFormedDecoy, malformedLegacy), { maxLength: 27 })
+          .filter((list) => list.filter((d) => typeof d !== 'string').length <= 7),
         fc.nat(),
         fc.boolean(),
         async (secret, text, seconds, rawDecoys, position, upper) => {
@@ -302,9 +298,7 @@ describe('verifyWebhook against a node:crypto oracle, with decoys', () => {
           const result = await verifyWebhook({ body, headers: { 'x-ik-signature': header } }, { secret });
           expect(result.timestamp.getTime()).toBe(t);
           const tampered = JSON.stringify({ type: 'x.y', text: text + '!' });
-          expect(await reasonOf(verifyWebhook({ body: tampered, headers: { 'x-ik-signature': header } }, { secret }))).toBe(
-            'signature_mismatch',
-          );
+          expect(await reasonOf(verifyWebhook({ body: tampered, headers: { 'x-ik-signature': header } }, { secret }))).toBe('signature_mismatch');
         },
       ),
       { numRuns: 200 },

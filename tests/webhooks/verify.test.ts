@@ -140,7 +140,9 @@ describe('verifyWebhook (Standard Webhooks)', () => {
   it('rejects a wrong secret, including the base64-decoded-tail interpretation', async () => {
     const headers = standardHeaders(BODY);
     expect(await reasonOf(verifyWebhook({ body: BODY, headers }, { secret: 'whsec_other' }))).toBe('signature_mismatch');
-    const tailKeyed = createHmac('sha256', Buffer.from(SECRET.slice(6), 'base64')).update(`msg_2abc.${NOW}.${BODY}`).digest('base64');
+    const tailKeyed = createHmac('sha256', Buffer.from(SECRET.slice(6), 'base64'))
+      .update(`msg_2abc.${NOW}.${BODY}`)
+      .digest('base64');
     const tailHeaders = { ...headers, 'webhook-signature': `v1,${tailKeyed}` };
     expect(await reasonOf(verifyWebhook({ body: BODY, headers: tailHeaders }, { secret: SECRET }))).toBe('signature_mismatch');
   });
@@ -161,7 +163,11 @@ describe('verifyWebhook (Standard Webhooks)', () => {
     expect((await verifyWebhook({ body: BODY, headers: new Headers(plain) }, { secret: SECRET })).event).toEqual(event);
     const upper = Object.fromEntries(Object.entries(plain).map(([k, v]) => [k.toUpperCase(), v]));
     expect((await verifyWebhook({ body: BODY, headers: upper }, { secret: SECRET })).event).toEqual(event);
-    const mixed = { 'Webhook-Id': plain['webhook-id'], 'Webhook-Timestamp': plain['webhook-timestamp'], 'WEBHOOK-signature': [plain['webhook-signature']] };
+    const mixed = {
+      'Webhook-Id': plain['webhook-id'],
+      'Webhook-Timestamp': plain['webhook-timestamp'],
+      'WEBHOOK-signature': [plain['webhook-signature']],
+    };
     expect((await verifyWebhook({ body: BODY, headers: mixed }, { secret: SECRET })).event).toEqual(event);
   });
 
@@ -291,9 +297,7 @@ describe('verifyWebhook (legacy x-ik-signature)', () => {
   it('passes when one of several v1 entries matches', async () => {
     const good = legacyHeader(BODY);
     const header = `${good.split(',')[0]},v1=${'0'.repeat(64)},${good.split(',')[1]}`;
-    expect((await verifyWebhook({ body: BODY, headers: new Headers({ 'x-ik-signature': header }) }, { secret: SECRET })).scheme).toBe(
-      'legacy',
-    );
+    expect((await verifyWebhook({ body: BODY, headers: new Headers({ 'x-ik-signature': header }) }, { secret: SECRET })).scheme).toBe('legacy');
   });
 
   it('prefers the Standard Webhooks headers when both are present', async () => {

@@ -48,11 +48,24 @@ export function usageAnalytics(context: RequestContext): Response {
     startDate,
     endDate,
     generatedAt: new Date(context.core.options.now()).toISOString(),
-    browser: breakdown, country: breakdown, device: breakdown, format: breakdown, urlEndpoints: breakdown,
-    topImages: breakdown, topVideos: breakdown, topOtherAssets: breakdown, topImageTransforms: breakdown,
-    topVideoTransforms: breakdown, topReferrers: breakdown, topUserAgents: breakdown,
+    browser: breakdown,
+    country: breakdown,
+    device: breakdown,
+    format: breakdown,
+    urlEndpoints: breakdown,
+    topImages: breakdown,
+    topVideos: breakdown,
+    topOtherAssets: breakdown,
+    topImageTransforms: breakdown,
+    topVideoTransforms: breakdown,
+    topReferrers: breakdown,
+    topUserAgents: breakdown,
     cache: { hitCount: 0, missCount: 0, errorCount: 0 },
-    statusCodes: [], errorReasons: [], top404Assets: [], extensions: [], videoProcessing: [],
+    statusCodes: [],
+    errorReasons: [],
+    top404Assets: [],
+    extensions: [],
+    videoProcessing: [],
   });
 }
 
@@ -74,13 +87,18 @@ export const originKind: ResourceKind = {
   map: (context) => context.core.state.origins,
   validate(_context, body) {
     const type = body['type'];
-    if (typeof type !== 'string' || originRequired[type] === undefined) badRequest(`\`type\` must be one of ${Object.keys(originRequired).join(', ')}.`);
+    if (typeof type !== 'string' || originRequired[type] === undefined)
+      badRequest(`\`type\` must be one of ${Object.keys(originRequired).join(', ')}.`);
     if (typeof body['name'] !== 'string' || body['name'] === '') badRequest('Missing or invalid `name` parameter.');
     for (const key of originRequired[type] ?? []) {
       if (typeof body[key] !== 'string' || body[key] === '') badRequest(`Missing or invalid \`${key}\` parameter for ${type} origins.`);
     }
     const { id: _id, ...rest } = body;
-    return { includeCanonicalHeader: false, ...(['S3', 'S3_COMPATIBLE', 'CLOUDINARY_BACKUP', 'GCS', 'AZURE_BLOB'].includes(type) ? { prefix: '' } : {}), ...rest };
+    return {
+      includeCanonicalHeader: false,
+      ...(['S3', 'S3_COMPATIBLE', 'CLOUDINARY_BACKUP', 'GCS', 'AZURE_BLOB'].includes(type) ? { prefix: '' } : {}),
+      ...rest,
+    };
   },
   render(record) {
     const out: Record<string, unknown> = {};
@@ -113,12 +131,16 @@ export const urlEndpointKind: ResourceKind = {
       badRequest('`origins` must be an array of existing origin ids.');
     }
     const urlPrefix = body['urlPrefix'] ?? '';
-    if (typeof urlPrefix !== 'string' || !/^[A-Za-z0-9_-]*$/.test(urlPrefix)) badRequest('`urlPrefix` may contain only letters, digits, `-` and `_`.');
+    if (typeof urlPrefix !== 'string' || !/^[A-Za-z0-9_-]*$/.test(urlPrefix))
+      badRequest('`urlPrefix` may contain only letters, digits, `-` and `_`.');
     for (const other of context.core.state.urlEndpoints.values()) {
       if (other !== existing && other['urlPrefix'] === urlPrefix) badRequest('Another URL endpoint already uses this urlPrefix.');
     }
     const rewriter = body['urlRewriter'];
-    if (rewriter !== undefined && (rewriter === null || typeof rewriter !== 'object' || !rewriterTypes.includes((rewriter as Record<string, unknown>)['type'] as string))) {
+    if (
+      rewriter !== undefined &&
+      (rewriter === null || typeof rewriter !== 'object' || !rewriterTypes.includes((rewriter as Record<string, unknown>)['type'] as string))
+    ) {
       badRequest('`urlRewriter.type` must be CLOUDINARY, IMGIX or AKAMAI.');
     }
     const out: Record<string, unknown> = { description: body['description'], origins, urlPrefix };

@@ -101,8 +101,7 @@ export async function verifyUploadJwt(context: RequestContext, form: FormData, t
   if (header['kid'] !== context.core.options.publicKey) throw new EmulatorHttpError(401, 'Your account cannot be authenticated.');
   const signature = decodeBase64(signaturePart);
   const valid =
-    signature !== undefined &&
-    (await verifyRawHmac('SHA-256', context.core.options.privateKey, `${headerPart}.${payloadPart}`, signature));
+    signature !== undefined && (await verifyRawHmac('SHA-256', context.core.options.privateKey, `${headerPart}.${payloadPart}`, signature));
   if (!valid) badRequest('Your request contains invalid signature.');
   const { iat, exp } = payload;
   if (!Number.isInteger(iat) || !Number.isInteger(exp)) badRequest('The token must contain integer `iat` and `exp` claims.');

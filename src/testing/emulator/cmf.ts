@@ -48,7 +48,11 @@ export async function createField(context: RequestContext): Promise<Response> {
   if (fields.some((field) => field.name === name)) badRequest('A custom metadata field with this name already exists (names can never be reused).');
   if (fields.some((field) => !field.deleted && field.label === label)) badRequest('A custom metadata field with this label already exists.');
   const field: CustomMetadataFieldRecord = {
-    id: nextId(context.core), name, label, schema: { ...schema, type: rawType as string }, deleted: false,
+    id: nextId(context.core),
+    name,
+    label,
+    schema: { ...schema, type: rawType as string },
+    deleted: false,
   };
   if (typeof body['description'] === 'string') field.description = body['description'];
   fields.push(field);

@@ -30,12 +30,7 @@ function fromHex(text: string): Uint8Array<ArrayBuffer> | undefined {
 }
 
 /** Verifies a hex HMAC in constant time via `crypto.subtle.verify`. */
-export async function verifyHexHmac(
-  hash: 'SHA-1' | 'SHA-256',
-  secret: string,
-  message: string,
-  signatureHex: string,
-): Promise<boolean> {
+export async function verifyHexHmac(hash: 'SHA-1' | 'SHA-256', secret: string, message: string, signatureHex: string): Promise<boolean> {
   const signature = fromHex(signatureHex);
   if (signature === undefined) return false;
   return subtle().verify('HMAC', await hmacKey(secret, hash), signature, encoder.encode(message));

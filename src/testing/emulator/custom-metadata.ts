@@ -106,11 +106,7 @@ export function schemaErrors(schema: Record<string, unknown>, type: string): Rec
  * Validates asset custom metadata against the live fields; 400 for unknown keys or bad
  * values. `null` values are allowed when `allowNull` (update: unset the key).
  */
-export function validateCustomMetadata(
-  fields: readonly CustomMetadataFieldRecord[],
-  values: Record<string, unknown>,
-  allowNull: boolean,
-): void {
+export function validateCustomMetadata(fields: readonly CustomMetadataFieldRecord[], values: Record<string, unknown>, allowNull: boolean): void {
   for (const [key, value] of Object.entries(values)) {
     const field = fields.find((candidate) => !candidate.deleted && candidate.name === key);
     if (field === undefined) {

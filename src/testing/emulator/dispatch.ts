@@ -92,4 +92,3 @@ export async function dispatch(core: EmulatorCore, request: Request): Promise<Re
   if (mutating && !failed && response.status < 400 && core.afterMutation !== undefined) await core.afterMutation();
   return response;
 }
-

@@ -103,8 +103,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     handle,
     fetch: (input, init) => handle(new Request(input, init)),
     reset: () => resetCore(core),
-    files: () =>
-      [...core.state.files.values()].sort((a, b) => a.seq - b.seq).map((file) => fileObject(core, file)),
+    files: () => [...core.state.files.values()].sort((a, b) => a.seq - b.seq).map((file) => fileObject(core, file)),
     getFile(fileId) {
       const file = core.state.files.get(fileId);
       return file === undefined ? undefined : fileObject(core, file);

@@ -9,17 +9,21 @@ import type { FaultMatcher, FaultOptions, RateLimitWindow } from './options.js';
 import { errorResponse } from './responses.js';
 
 /** What the faults decided for one request. */
-export type FaultDecision =
-  | { kind: 'none' }
-  | { kind: 'drop' }
-  | { kind: 'response'; response: Response };
+export type FaultDecision = { kind: 'none' } | { kind: 'drop' } | { kind: 'response'; response: Response };
 
 function matches(matcher: FaultMatcher | undefined, request: Request, path: string): boolean {
   if (matcher === undefined) return true;
   if (typeof matcher === 'function') return matcher(request);
   if (matcher instanceof RegExp) return matcher.test(path);
   if (!matcher.includes('*')) return path.startsWith(matcher);
-  const pattern = new RegExp('^' + matcher.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+  const pattern = new RegExp(
+    '^' +
+      matcher
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*') +
+      '$',
+  );
   return pattern.test(path);
 }
 

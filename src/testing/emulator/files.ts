@@ -6,7 +6,15 @@
 import { isoNow, type RequestContext } from './context.js';
 import type { FileRecord } from './types.js';
 import {
-  EmulatorHttpError, badRequest, empty, json, notFound, optionalBoolean, readJsonObject, rejectUnknownKeys, requireString,
+  EmulatorHttpError,
+  badRequest,
+  empty,
+  json,
+  notFound,
+  optionalBoolean,
+  readJsonObject,
+  rejectUnknownKeys,
+  requireString,
 } from './responses.js';
 import { deleteFile, ensureFolder, fileAt, placeCopy, requireFile, versionsOf } from './store.js';
 import { fileObject } from './serialize.js';
@@ -51,11 +59,13 @@ function applyDetails(context: RequestContext, file: FileRecord, body: Record<st
     validateCoordinates(customCoordinates);
   }
   if (customMetadata !== undefined) {
-    if (customMetadata === null || typeof customMetadata !== 'object' || Array.isArray(customMetadata)) badRequest('`customMetadata` must be an object.');
+    if (customMetadata === null || typeof customMetadata !== 'object' || Array.isArray(customMetadata))
+      badRequest('`customMetadata` must be an object.');
     validateCustomMetadata(context.core.state.customMetadataFields, customMetadata as Record<string, unknown>, true);
   }
   if (description !== undefined && typeof description !== 'string') badRequest('`description` must be a string.');
-  if (webhookUrl !== undefined && (typeof webhookUrl !== 'string' || !/^https?:\/\//.test(webhookUrl))) badRequest('`webhookUrl` must be an http(s) URL.');
+  if (webhookUrl !== undefined && (typeof webhookUrl !== 'string' || !/^https?:\/\//.test(webhookUrl)))
+    badRequest('`webhookUrl` must be an http(s) URL.');
   if (removeAITags !== undefined && removeAITags !== 'all' && (!Array.isArray(removeAITags) || removeAITags.some((tag) => typeof tag !== 'string'))) {
     badRequest('`removeAITags` must be an array of strings or "all".');
   }

@@ -7,7 +7,15 @@
 import { nextId, type RequestContext } from './context.js';
 import type { JobRecord } from './types.js';
 import {
-  EmulatorHttpError, badRequest, empty, json, notFound, optionalBoolean, readJsonObject, rejectUnknownKeys, requireString,
+  EmulatorHttpError,
+  badRequest,
+  empty,
+  json,
+  notFound,
+  optionalBoolean,
+  readJsonObject,
+  rejectUnknownKeys,
+  requireString,
 } from './responses.js';
 import { contentsOf, deleteFile, ensureFolder, fileAt, placeCopy, rebase, versionsOf } from './store.js';
 import { isWithin, joinPath, normalizeFolder, sanitizeFolderName } from './paths.js';
@@ -118,7 +126,8 @@ export async function renameFolder(context: RequestContext): Promise<Response> {
     throw new EmulatorHttpError(409, 'A folder with the new name already exists.', { reason: 'FOLDER_ALREADY_EXISTS' });
   }
   if (target !== source) moveTree(context, source, target);
-  const purge = optionalBoolean(body, 'purgeCache') === true ? createPurge(context.core, `${context.core.options.urlEndpoint}${source}/*`) : undefined;
+  const purge =
+    optionalBoolean(body, 'purgeCache') === true ? createPurge(context.core, `${context.core.options.urlEndpoint}${source}/*`) : undefined;
   return createJob(context, 'RENAME_FOLDER', purge?.requestId);
 }
 
@@ -135,4 +144,3 @@ export function jobStatus(context: RequestContext, jobId: string): Response {
   if (job.purgeRequestId !== undefined) body['purgeRequestId'] = job.purgeRequestId;
   return json(200, body);
 }
-

@@ -24,7 +24,7 @@ function png(bytes: Uint8Array): ContentInfo | undefined {
   if (bytes.length < 33 || u32be(bytes, 0) !== 0x89504e47 || ascii(bytes, 12, 4) !== 'IHDR') return undefined;
   const colorType = bytes[25] ?? 0;
   let hasAlpha = colorType === 4 || colorType === 6;
-  for (let offset = 8; offset + 8 <= bytes.length && !hasAlpha; ) {
+  for (let offset = 8; offset + 8 <= bytes.length && !hasAlpha;) {
     const type = ascii(bytes, offset + 4, 4);
     if (type === 'tRNS') hasAlpha = true;
     if (type === 'IDAT' || type === 'IEND') break;
@@ -45,7 +45,14 @@ function jpeg(bytes: Uint8Array): ContentInfo | undefined {
     }
     const isSof = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
     if (isSof) {
-      return { format: 'jpg', mime: 'image/jpeg', fileType: 'image', height: u16be(bytes, offset + 5), width: u16be(bytes, offset + 7), hasAlpha: false };
+      return {
+        format: 'jpg',
+        mime: 'image/jpeg',
+        fileType: 'image',
+        height: u16be(bytes, offset + 5),
+        width: u16be(bytes, offset + 7),
+        hasAlpha: false,
+      };
     }
     if (marker === 0xd9 || marker === 0xda) break;
     offset += 2 + u16be(bytes, offset + 2);

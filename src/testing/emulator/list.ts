@@ -57,8 +57,16 @@ function folderEntry(record: FolderRecord): Entry {
       name: record.path.slice(record.path.lastIndexOf('/') + 1),
       createdAt: Date.parse(record.createdAt),
       updatedAt: Date.parse(record.updatedAt),
-      size: 0, width: 0, height: 0, format: '', tags: [],
-      private: false, published: true, transparency: false, customMetadata: {}, embeddedMetadata: {},
+      size: 0,
+      width: 0,
+      height: 0,
+      format: '',
+      tags: [],
+      private: false,
+      published: true,
+      transparency: false,
+      customMetadata: {},
+      embeddedMetadata: {},
     },
   };
 }
@@ -103,7 +111,10 @@ export function listFiles(context: RequestContext): Response {
   } else {
     const tags = params.get('tags');
     if (tags !== null) {
-      const wanted = tags.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '');
+      const wanted = tags
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter((tag) => tag !== '');
       filtered = filtered.filter((entry) => entry.item.tags.some((tag) => wanted.includes(tag)));
     }
     const name = params.get('name');
@@ -121,5 +132,8 @@ export function listFiles(context: RequestContext): Response {
     else order = a.item.createdAt - b.item.createdAt;
     return (order === 0 ? a.seq - b.seq : order) * direction;
   });
-  return json(200, filtered.slice(skip, skip + limit).map((entry) => entry.render()));
+  return json(
+    200,
+    filtered.slice(skip, skip + limit).map((entry) => entry.render()),
+  );
 }

@@ -14,9 +14,7 @@ export interface MswModule {
 /** Loads msw synchronously in Node (≥ 20.16, via `process.getBuiltinModule`); undefined elsewhere. */
 export function loadMswSync(): MswModule | undefined {
   const processLike = (globalThis as { process?: { getBuiltinModule?: (name: string) => unknown; cwd?: () => string } }).process;
-  const moduleApi = processLike?.getBuiltinModule?.('node:module') as
-    | { createRequire: (from: string) => (id: string) => unknown }
-    | undefined;
+  const moduleApi = processLike?.getBuiltinModule?.('node:module') as { createRequire: (from: string) => (id: string) => unknown } | undefined;
   if (moduleApi === undefined || processLike?.cwd === undefined) return undefined;
   try {
     return moduleApi.createRequire(`${processLike.cwd()}/`)('msw') as MswModule;

@@ -30,7 +30,12 @@ export function joinPath(folder: string, name: string): string {
 
 /** The parent folder and last segment of a path (`/a/b.png` → [`/a`, `b.png`]). */
 export function splitPath(path: string): [folder: string, name: string] {
-  const clean = '/' + path.split('/').filter((part) => part !== '').join('/');
+  const clean =
+    '/' +
+    path
+      .split('/')
+      .filter((part) => part !== '')
+      .join('/');
   const index = clean.lastIndexOf('/');
   return [index <= 0 ? '/' : clean.slice(0, index), clean.slice(index + 1)];
 }

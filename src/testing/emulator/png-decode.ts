@@ -41,7 +41,7 @@ export async function decodePngGray(bytes: Uint8Array): Promise<GrayImage | unde
   if (!(depth === 8 || (depth === 16 && colorType !== 3))) return undefined;
   const idat: Uint8Array[] = [];
   let palette: Uint8Array | undefined;
-  for (let offset = 8; offset + 12 <= bytes.length; ) {
+  for (let offset = 8; offset + 12 <= bytes.length;) {
     const length = u32(bytes, offset);
     const type = String.fromCharCode(...bytes.subarray(offset + 4, offset + 8));
     const data = bytes.subarray(offset + 8, offset + 8 + length);

@@ -44,5 +44,7 @@ export function randomAlnum(random: SeededRandom, length: number): string {
 /** 8 lower-case hex characters derived from a seed (prefix of every id). */
 export function seedTag(seed: number): string {
   const random = createRandom(seed ^ 0x5eed);
-  return Math.floor(random.next() * 0xffffffff).toString(16).padStart(8, '0');
+  return Math.floor(random.next() * 0xffffffff)
+    .toString(16)
+    .padStart(8, '0');
 }

@@ -46,7 +46,10 @@ export async function createRecord(context: RequestContext, kind: ResourceKind):
 
 /** GET list. */
 export function listRecords(context: RequestContext, kind: ResourceKind): Response {
-  return json(200, [...kind.map(context).values()].map((record) => output(kind, record)));
+  return json(
+    200,
+    [...kind.map(context).values()].map((record) => output(kind, record)),
+  );
 }
 
 /** GET one. */

@@ -18,7 +18,14 @@ export const savedExtensionKind: ResourceKind = {
     }
     const config = body['config'];
     const name = (config as Record<string, unknown> | null | undefined)?.['name'];
-    if (config === null || typeof config !== 'object' || Array.isArray(config) || typeof name !== 'string' || !extensionNames.includes(name) || name === 'saved-extension') {
+    if (
+      config === null ||
+      typeof config !== 'object' ||
+      Array.isArray(config) ||
+      typeof name !== 'string' ||
+      !extensionNames.includes(name) ||
+      name === 'saved-extension'
+    ) {
       badRequest('`config` must be one base extension (not a saved-extension reference).');
     }
     return { name: body['name'], description: body['description'], config };

@@ -196,12 +196,18 @@ function toTime(value: Value, now: number): number {
 
 function compareNumbers(actual: number, op: string, expected: number): boolean {
   switch (op) {
-    case '=': return actual === expected;
-    case '<': return actual < expected;
-    case '<=': return actual <= expected;
-    case '>': return actual > expected;
-    case '>=': return actual >= expected;
-    default: return badRequest(`Unsupported searchQuery: operator "${op}" on a numeric field.`);
+    case '=':
+      return actual === expected;
+    case '<':
+      return actual < expected;
+    case '<=':
+      return actual <= expected;
+    case '>':
+      return actual > expected;
+    case '>=':
+      return actual >= expected;
+    default:
+      return badRequest(`Unsupported searchQuery: operator "${op}" on a numeric field.`);
   }
 }
 

@@ -96,27 +96,30 @@ function cappedBody(incoming: IncomingMessage, max: number, state: { overflow: b
   const declared = Number(incoming.headers['content-length'] ?? Number.NaN);
   const iterator = incoming[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>;
   let total = 0;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (declared > max) {
-        state.overflow = true;
-        controller.error(new BodyTooLarge());
-        return;
-      }
-      const { done, value } = await iterator.next();
-      if (done === true) {
-        controller.close();
-        return;
-      }
-      total += value.byteLength;
-      if (total > max) {
-        state.overflow = true;
-        controller.error(new BodyTooLarge());
-        return;
-      }
-      controller.enqueue(new Uint8Array(value));
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (declared > max) {
+          state.overflow = true;
+          controller.error(new BodyTooLarge());
+          return;
+        }
+        const { done, value } = await iterator.next();
+        if (done === true) {
+          controller.close();
+          return;
+        }
+        total += value.byteLength;
+        if (total > max) {
+          state.overflow = true;
+          controller.error(new BodyTooLarge());
+          return;
+        }
+        controller.enqueue(new Uint8Array(value));
+      },
     },
-  }, { highWaterMark: 0 }); // nothing is pulled until a route reads the body
+    { highWaterMark: 0 },
+  ); // nothing is pulled until a route reads the body
 }
 
 async function writeResponse(response: Response, outgoing: ServerResponse): Promise<void> {
@@ -221,7 +224,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     });
   });
   const address = server.address();
-  port = typeof address === 'object' && address !== null ? address.port : options.port ?? 0;
+  port = typeof address === 'object' && address !== null ? address.port : (options.port ?? 0);
   origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   let created: Emulator;
   try {

@@ -18,7 +18,10 @@ function requireVersion(file: FileRecord, versionId: string): VersionRecord {
 /** `GET /v1/files/{fileId}/versions`. */
 export function listVersions(context: RequestContext, fileId: string): Response {
   const file = requireFile(context.core, fileId);
-  return json(200, versionsOf(file).map((version) => fileObject(context.core, file, version)));
+  return json(
+    200,
+    versionsOf(file).map((version) => fileObject(context.core, file, version)),
+  );
 }
 
 /** `GET /v1/files/{fileId}/versions/{versionId}`. */

@@ -40,7 +40,9 @@ if (process.argv[2] === '--child') {
     let status;
     try {
       const response = await fetch(`${url}/api/v1/files/upload`, {
-        method: 'POST', body, duplex: 'half',
+        method: 'POST',
+        body,
+        duplex: 'half',
         headers: { authorization: basic(key), 'content-type': 'multipart/form-data; boundary=x' },
       });
       status = response.status;

@@ -7,10 +7,29 @@ import { gatedUploadFields } from '../serialize.js';
 
 /** Every field an upload form may carry. */
 export const uploadFieldNames = [
-  'file', 'fileName', 'useUniqueFileName', 'tags', 'folder', 'isPrivateFile', 'isPublished',
-  'customCoordinates', 'responseFields', 'extensions', 'webhookUrl', 'overwriteFile',
-  'overwriteAITags', 'overwriteTags', 'overwriteCustomMetadata', 'customMetadata',
-  'transformation', 'checks', 'description', 'publicKey', 'signature', 'expire', 'token',
+  'file',
+  'fileName',
+  'useUniqueFileName',
+  'tags',
+  'folder',
+  'isPrivateFile',
+  'isPublished',
+  'customCoordinates',
+  'responseFields',
+  'extensions',
+  'webhookUrl',
+  'overwriteFile',
+  'overwriteAITags',
+  'overwriteTags',
+  'overwriteCustomMetadata',
+  'customMetadata',
+  'transformation',
+  'checks',
+  'description',
+  'publicKey',
+  'signature',
+  'expire',
+  'token',
 ] as const;
 
 /** Extension names the API knows. */
@@ -36,7 +55,10 @@ export function bool(form: FormData, name: string, fallback: boolean): boolean {
 export function parseTags(value: string): string[] {
   if (value.includes('%')) badRequest('Tags cannot contain the "%" character.');
   if (value.length > 500) badRequest('Tags can be at most 500 characters in total.');
-  return value.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '');
+  return value
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter((tag) => tag !== '');
 }
 
 /** Validates a tag array (bulk and update APIs). */
@@ -84,7 +106,10 @@ export function validateExtensions(value: unknown, savedExtensionExists: (id: st
       const id = extension['id'];
       if (typeof id !== 'string' || !savedExtensionExists(id)) badRequest('The referenced saved extension does not exist.');
     }
-    if ((name === 'google-auto-tagging' || name === 'aws-auto-tagging') && (typeof extension['maxTags'] !== 'number' || typeof extension['minConfidence'] !== 'number')) {
+    if (
+      (name === 'google-auto-tagging' || name === 'aws-auto-tagging') &&
+      (typeof extension['maxTags'] !== 'number' || typeof extension['minConfidence'] !== 'number')
+    ) {
       badRequest(`Extension "${name}" requires numeric maxTags and minConfidence.`);
     }
     return extension;
@@ -103,7 +128,9 @@ export function validateTransformation(value: unknown): void {
     const type = (step as Record<string, unknown> | null)?.['type'];
     const stepValue = (step as Record<string, unknown> | null)?.['value'];
     if (!['transformation', 'gif-to-video', 'thumbnail', 'abs'].includes(type as string)) badRequest('Invalid `transformation.post` step type.');
-    if ((type === 'transformation' || type === 'abs') && typeof stepValue !== 'string') badRequest(`A "${String(type)}" post step requires a string value.`);
-    if (type === 'abs' && !['hls', 'dash'].includes((step as Record<string, unknown>)['protocol'] as string)) badRequest('An "abs" post step requires protocol "hls" or "dash".');
+    if ((type === 'transformation' || type === 'abs') && typeof stepValue !== 'string')
+      badRequest(`A "${String(type)}" post step requires a string value.`);
+    if (type === 'abs' && !['hls', 'dash'].includes((step as Record<string, unknown>)['protocol'] as string))
+      badRequest('An "abs" post step requires protocol "hls" or "dash".');
   }
 }

@@ -18,8 +18,15 @@ import { metadataOf } from '../metadata.js';
 import { readFileField } from './file-source.js';
 import { runExtensions } from './extensions.js';
 import {
-  bool, jsonField, parseResponseFields, parseTags, text, uploadFieldNames,
-  validateCoordinates, validateExtensions, validateTransformation,
+  bool,
+  jsonField,
+  parseResponseFields,
+  parseTags,
+  text,
+  uploadFieldNames,
+  validateCoordinates,
+  validateExtensions,
+  validateTransformation,
 } from './fields.js';
 
 async function readForm(context: RequestContext): Promise<FormData> {
@@ -79,7 +86,10 @@ export async function handleUpload(context: RequestContext, v2: boolean): Promis
   const transformation = jsonField(form, 'transformation');
   if (transformation !== undefined) validateTransformation(transformation);
   const customMetadataValue = jsonField(form, 'customMetadata');
-  if (customMetadataValue !== undefined && (customMetadataValue === null || typeof customMetadataValue !== 'object' || Array.isArray(customMetadataValue))) {
+  if (
+    customMetadataValue !== undefined &&
+    (customMetadataValue === null || typeof customMetadataValue !== 'object' || Array.isArray(customMetadataValue))
+  ) {
     badRequest('`customMetadata` must be a JSON object.');
   }
   const customMetadata = customMetadataValue as Record<string, unknown> | undefined;
