@@ -85,10 +85,10 @@ export async function sizeCases() {
       cases.push({ name: `${name} (root)`, contents: `export { ${name} } from './dist/index.js';`, platform: 'browser', ...limits });
     }
   };
-  rootOnly('buildUrl', { budget: 3860, target: 3300 });
+  rootOnly('buildUrl', { budget: 3880, target: 3300 });
   rootOnly('phashDistance', { budget: 450, target: 450 });
-  rootOnly('getResponsiveImageAttributes', { budget: 4500 });
-  rootOnly('upload', { budget: 7710 });
+  rootOnly('getResponsiveImageAttributes', { budget: 4520 });
+  rootOnly('upload', { budget: 7850 });
   // The root entry holds two kinds of code: pure URL/pHash/error code, and the networked
   // client upload (`upload` is a root export). The pure part's goal is 5,400 B
   // (not met since URL safety checks and the written-out name table); the whole entry
@@ -99,22 +99,22 @@ export async function sizeCases() {
     name: 'root entry without upload',
     contents: `export { ${pureNames.join(', ')} } from './dist/index.js';`,
     platform: 'browser',
-    budget: 5920,
+    budget: 5940,
     target: 5400,
   });
-  cases.push({ name: 'whole root entry', contents: `export * from './dist/index.js';`, platform: 'browser', budget: 12160, target: 5120 });
+  cases.push({ name: 'whole root entry', contents: `export * from './dist/index.js';`, platform: 'browser', budget: 12300, target: 5120 });
   if (server.includes('signUrl')) {
-    cases.push({ name: 'signUrl (server)', contents: `export { signUrl } from './dist/server.js';`, platform: 'node', budget: 1900 });
+    cases.push({ name: 'signUrl (server)', contents: `export { signUrl } from './dist/server.js';`, platform: 'node', budget: 2260 });
   }
   if (server.includes('verifyWebhook')) {
-    cases.push({ name: 'verifyWebhook (server)', contents: `export { verifyWebhook } from './dist/server.js';`, platform: 'node', budget: 2400 });
+    cases.push({ name: 'verifyWebhook (server)', contents: `export { verifyWebhook } from './dist/server.js';`, platform: 'node', budget: 2590 });
   }
   if (server.includes('ImageKit')) {
     cases.push({
       name: 'ImageKit class (server)',
       contents: `export { ImageKit } from './dist/server.js';`,
       platform: 'node',
-      budget: 20050,
+      budget: 22050,
       target: 8704,
     });
   }
