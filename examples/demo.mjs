@@ -33,7 +33,7 @@ function progressBar(label) {
     last = percent;
     const width = 24;
     const filled = Math.round(fraction * width);
-    const line = `  ${label.padEnd(22)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(percent).padStart(3)}% ${loaded}/${total ?? '?'} B`;
+    const line = `  ${label.padEnd(22)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(percent).padStart(3)}% of ${total ?? '?'} B sent (file + form fields)`;
     if (process.stdout.isTTY) process.stdout.write(`\r${line}${percent === 100 ? '\n' : ''}`);
     else if (Math.floor(percent / 25) !== lastQuarter) {
       // Not a terminal (CI, a pipe): print one line per quarter instead of redrawing.
