@@ -226,6 +226,9 @@ export interface ImageKit extends Omit<EndpointMethods, 'getFileMetadata' | 'lis
   getPurgeCacheStatus: EndpointMethods['getPurgeFileCacheStatus'];
 }
 
+/** The base class of {@link ImageKit}: one method per endpoint (a named constant, so the class declaration stays simple). */
+const EndpointClient: new (context: ClientContext) => object = /* @__PURE__ */ endpointClient();
+
 /**
  * The ImageKit server client. Every method that returns a promise reports every failure,
  * caller mistakes included, by rejecting it (nothing is thrown synchronously), and a
@@ -235,7 +238,7 @@ export interface ImageKit extends Omit<EndpointMethods, 'getFileMetadata' | 'lis
  * const imagekit = new ImageKit({ privateKey: process.env.IMAGEKIT_PRIVATE_KEY! });
  * const files = await imagekit.listFiles({ path: '/products', limit: 100 });
  */
-export class ImageKit extends /* @__PURE__ */ endpointClient() {
+export class ImageKit extends EndpointClient {
   readonly #context: ClientContext;
   readonly #allowBrowser: boolean;
 

@@ -9,7 +9,7 @@
  * Adding an endpoint: one `defineEndpoint` entry here (with TSDoc) and one wire case in
  * tests/media/cases.ts; the tests then ask for the regenerated retry tables.
  */
-import { defineEndpoint, type EndpointFacts } from './endpoint.js';
+import { defineEndpoint, type Endpoint, type EndpointFacts } from './endpoint.js';
 import type { ClientContext } from '../core/context.js';
 import type { RequestOptions } from '../core/request.js';
 import type { WithMetadata } from '../internal/metadata.js';
@@ -118,7 +118,7 @@ export const listFiles: ListFiles = /* @__PURE__ */ defineEndpoint<[params?: Lis
  * Gets the details of a file's current version (`GET /v1/files/{fileId}/details`).
  * @throws {NotFoundError} when the file does not exist.
  */
-export const getFileDetails = /* @__PURE__ */ defineEndpoint<[fileId: string], FileObject>({
+export const getFileDetails: Endpoint<[fileId: string], FileObject> = /* @__PURE__ */ defineEndpoint<[fileId: string], FileObject>({
   name: 'getFileDetails',
   method: 'GET',
   path: '/v1/files/{fileId}/details',
@@ -136,7 +136,10 @@ export const getFileDetails = /* @__PURE__ */ defineEndpoint<[fileId: string], F
  * @throws {TypeError} for an empty update, or `publish` combined with other keys (as a rejection).
  * @throws {NotFoundError} when the file does not exist.
  */
-export const updateFileDetails = /* @__PURE__ */ defineEndpoint<[fileId: string, update: UpdateFileDetailsParams], UpdatedFile>({
+export const updateFileDetails: Endpoint<[fileId: string, update: UpdateFileDetailsParams], UpdatedFile> = /* @__PURE__ */ defineEndpoint<
+  [fileId: string, update: UpdateFileDetailsParams],
+  UpdatedFile
+>({
   name: 'updateFileDetails',
   method: 'PATCH',
   path: '/v1/files/{fileId}/details',
@@ -169,7 +172,7 @@ export const updateFileDetails = /* @__PURE__ */ defineEndpoint<[fileId: string,
  * Deletes a file and all its versions (`DELETE /v1/files/{fileId}`, 204). Does not purge the CDN cache.
  * @throws {NotFoundError} when the file does not exist (also when a retried delete had already succeeded).
  */
-export const deleteFile = /* @__PURE__ */ defineEndpoint<[fileId: string], EmptyResult>({
+export const deleteFile: Endpoint<[fileId: string], EmptyResult> = /* @__PURE__ */ defineEndpoint<[fileId: string], EmptyResult>({
   name: 'deleteFile',
   method: 'DELETE',
   path: '/v1/files/{fileId}',
@@ -184,7 +187,7 @@ export const deleteFile = /* @__PURE__ */ defineEndpoint<[fileId: string], Empty
  * Copies a file (`POST /v1/files/copy`, 204).
  * @throws {NotFoundError} with `reason: "SOURCE_FILE_MISSING"`.
  */
-export const copyFile = /* @__PURE__ */ defineEndpoint<[params: CopyFileParams], EmptyResult>({
+export const copyFile: Endpoint<[params: CopyFileParams], EmptyResult> = /* @__PURE__ */ defineEndpoint<[params: CopyFileParams], EmptyResult>({
   name: 'copyFile',
   method: 'POST',
   path: '/v1/files/copy',
@@ -202,7 +205,7 @@ export const copyFile = /* @__PURE__ */ defineEndpoint<[params: CopyFileParams],
  * Moves a file with all its versions (`POST /v1/files/move`, 204).
  * @throws {NotFoundError} with `reason: "SOURCE_FILE_MISSING"`.
  */
-export const moveFile = /* @__PURE__ */ defineEndpoint<[params: MoveFileParams], EmptyResult>({
+export const moveFile: Endpoint<[params: MoveFileParams], EmptyResult> = /* @__PURE__ */ defineEndpoint<[params: MoveFileParams], EmptyResult>({
   name: 'moveFile',
   method: 'POST',
   path: '/v1/files/move',
@@ -220,7 +223,10 @@ export const moveFile = /* @__PURE__ */ defineEndpoint<[params: MoveFileParams],
  * @throws {ConflictError} with `reason: "FILE_ALREADY_EXISTS"`.
  * @throws {NotFoundError} when the file does not exist.
  */
-export const renameFile = /* @__PURE__ */ defineEndpoint<[params: RenameFileParams], RenameFileResult>({
+export const renameFile: Endpoint<[params: RenameFileParams], RenameFileResult> = /* @__PURE__ */ defineEndpoint<
+  [params: RenameFileParams],
+  RenameFileResult
+>({
   name: 'renameFile',
   method: 'PUT',
   path: '/v1/files/rename',
@@ -235,7 +241,7 @@ export const renameFile = /* @__PURE__ */ defineEndpoint<[params: RenameFilePara
 // Bulk
 
 /** The body of the bulk tag calls: up to 50 file ids and a non-empty list under `key`. */
-function tagInput(key: 'tags' | 'AITags') {
+function tagInput(key: 'tags' | 'AITags'): (_call: string, fileIds: string[], tags: string[]) => { input: Record<string, string[]> } {
   return (_call: string, fileIds: string[], tags: string[]) => ({
     input: { fileIds: requireStringArray('fileIds', fileIds, maxBulkTagFileIds), [key]: requireStringArray(key, tags) },
   });
@@ -247,7 +253,10 @@ function tagInput(key: 'tags' | 'AITags') {
  * @throws {RangeError} when `fileIds` is empty or has more than 100 ids (as a rejection).
  * @throws {NotFoundError} with `body.missingFileIds` (nothing was deleted).
  */
-export const bulkDeleteFiles = /* @__PURE__ */ defineEndpoint<[fileIds: string[]], BulkDeleteFilesResult>({
+export const bulkDeleteFiles: Endpoint<[fileIds: string[]], BulkDeleteFilesResult> = /* @__PURE__ */ defineEndpoint<
+  [fileIds: string[]],
+  BulkDeleteFilesResult
+>({
   name: 'bulkDeleteFiles',
   method: 'POST',
   path: '/v1/files/batch/deleteByFileIds',
@@ -263,7 +272,10 @@ export const bulkDeleteFiles = /* @__PURE__ */ defineEndpoint<[fileIds: string[]
  * Adds tags to up to 50 files (`POST /v1/files/addTags`). A 207 resolves.
  * @throws {NotFoundError} with `body.missingFileIds` (nothing was changed).
  */
-export const bulkAddTags = /* @__PURE__ */ defineEndpoint<[fileIds: string[], tags: string[]], BulkTagsResult>({
+export const bulkAddTags: Endpoint<[fileIds: string[], tags: string[]], BulkTagsResult> = /* @__PURE__ */ defineEndpoint<
+  [fileIds: string[], tags: string[]],
+  BulkTagsResult
+>({
   name: 'bulkAddTags',
   method: 'POST',
   path: '/v1/files/addTags',
@@ -279,7 +291,10 @@ export const bulkAddTags = /* @__PURE__ */ defineEndpoint<[fileIds: string[], ta
  * Removes tags from up to 50 files (`POST /v1/files/removeTags`). A 207 resolves.
  * @throws {NotFoundError} with `body.missingFileIds` (nothing was changed).
  */
-export const bulkRemoveTags = /* @__PURE__ */ defineEndpoint<[fileIds: string[], tags: string[]], BulkTagsResult>({
+export const bulkRemoveTags: Endpoint<[fileIds: string[], tags: string[]], BulkTagsResult> = /* @__PURE__ */ defineEndpoint<
+  [fileIds: string[], tags: string[]],
+  BulkTagsResult
+>({
   name: 'bulkRemoveTags',
   method: 'POST',
   path: '/v1/files/removeTags',
@@ -295,7 +310,10 @@ export const bulkRemoveTags = /* @__PURE__ */ defineEndpoint<[fileIds: string[],
  * Removes AI tags from up to 50 files (`POST /v1/files/removeAITags`, body key `AITags`). A 207 resolves.
  * @throws {NotFoundError} with `body.missingFileIds` (nothing was changed).
  */
-export const bulkRemoveAITags = /* @__PURE__ */ defineEndpoint<[fileIds: string[], AITags: string[]], BulkTagsResult>({
+export const bulkRemoveAITags: Endpoint<[fileIds: string[], AITags: string[]], BulkTagsResult> = /* @__PURE__ */ defineEndpoint<
+  [fileIds: string[], AITags: string[]],
+  BulkTagsResult
+>({
   name: 'bulkRemoveAITags',
   method: 'POST',
   path: '/v1/files/removeAITags',
@@ -315,7 +333,7 @@ const versionChecks = { fileId: anything, versionId: anything }; // both checked
  * Lists every version of a file, the current one included (`GET /v1/files/{fileId}/versions`).
  * @throws {NotFoundError} when the file does not exist.
  */
-export const getFileVersions = /* @__PURE__ */ defineEndpoint<[fileId: string], FileObject[]>({
+export const getFileVersions: Endpoint<[fileId: string], FileObject[]> = /* @__PURE__ */ defineEndpoint<[fileId: string], FileObject[]>({
   name: 'getFileVersions',
   method: 'GET',
   path: '/v1/files/{fileId}/versions',
@@ -330,7 +348,10 @@ export const getFileVersions = /* @__PURE__ */ defineEndpoint<[fileId: string], 
  * Gets one version of a file (`GET /v1/files/{fileId}/versions/{versionId}`).
  * @throws {NotFoundError} when the file or version does not exist.
  */
-export const getFileVersionDetails = /* @__PURE__ */ defineEndpoint<[params: FileVersionParams], FileObject>({
+export const getFileVersionDetails: Endpoint<[params: FileVersionParams], FileObject> = /* @__PURE__ */ defineEndpoint<
+  [params: FileVersionParams],
+  FileObject
+>({
   name: 'getFileVersionDetails',
   method: 'GET',
   path: '/v1/files/{fileId}/versions/{versionId}',
@@ -347,7 +368,10 @@ export const getFileVersionDetails = /* @__PURE__ */ defineEndpoint<[params: Fil
  * @throws {BadRequestError} when the version is the current one (delete the file instead).
  * @throws {NotFoundError} when the file or version does not exist.
  */
-export const deleteFileVersion = /* @__PURE__ */ defineEndpoint<[params: FileVersionParams], EmptyResult>({
+export const deleteFileVersion: Endpoint<[params: FileVersionParams], EmptyResult> = /* @__PURE__ */ defineEndpoint<
+  [params: FileVersionParams],
+  EmptyResult
+>({
   name: 'deleteFileVersion',
   method: 'DELETE',
   path: '/v1/files/{fileId}/versions/{versionId}',
@@ -363,7 +387,10 @@ export const deleteFileVersion = /* @__PURE__ */ defineEndpoint<[params: FileVer
  * Makes a version the current one (`PUT /v1/files/{fileId}/versions/{versionId}/restore`).
  * @throws {NotFoundError} when the file or version does not exist.
  */
-export const restoreFileVersion = /* @__PURE__ */ defineEndpoint<[params: FileVersionParams], FileObject>({
+export const restoreFileVersion: Endpoint<[params: FileVersionParams], FileObject> = /* @__PURE__ */ defineEndpoint<
+  [params: FileVersionParams],
+  FileObject
+>({
   name: 'restoreFileVersion',
   method: 'PUT',
   path: '/v1/files/{fileId}/versions/{versionId}/restore',
@@ -381,7 +408,7 @@ export const restoreFileVersion = /* @__PURE__ */ defineEndpoint<[params: FileVe
  * Gets the metadata (EXIF, pHash, …) of a media-library file (`GET /v1/files/{fileId}/metadata`).
  * @throws {NotFoundError} when the file does not exist.
  */
-export const getFileMetadata = /* @__PURE__ */ defineEndpoint<[fileId: string], FileMetadata>({
+export const getFileMetadata: Endpoint<[fileId: string], FileMetadata> = /* @__PURE__ */ defineEndpoint<[fileId: string], FileMetadata>({
   name: 'getFileMetadata',
   method: 'GET',
   path: '/v1/files/{fileId}/metadata',
@@ -398,7 +425,7 @@ export const getFileMetadata = /* @__PURE__ */ defineEndpoint<[fileId: string], 
  * `/v1/files/metadata`).
  * @throws {TypeError} when `url` is not an absolute http(s) URL (as a rejection).
  */
-export const getRemoteFileUrlMetadata = /* @__PURE__ */ defineEndpoint<[url: string], FileMetadata>({
+export const getRemoteFileUrlMetadata: Endpoint<[url: string], FileMetadata> = /* @__PURE__ */ defineEndpoint<[url: string], FileMetadata>({
   name: 'getRemoteFileUrlMetadata',
   method: 'GET',
   path: '/v1/metadata',
@@ -415,7 +442,10 @@ export const getRemoteFileUrlMetadata = /* @__PURE__ */ defineEndpoint<[url: str
 /**
  * Creates a folder (`POST /v1/folder`, 201 with an empty body); missing parents are created.
  */
-export const createFolder = /* @__PURE__ */ defineEndpoint<[params: CreateFolderParams], EmptyResult>({
+export const createFolder: Endpoint<[params: CreateFolderParams], EmptyResult> = /* @__PURE__ */ defineEndpoint<
+  [params: CreateFolderParams],
+  EmptyResult
+>({
   name: 'createFolder',
   method: 'POST',
   path: '/v1/folder',
@@ -434,7 +464,7 @@ export const createFolder = /* @__PURE__ */ defineEndpoint<[params: CreateFolder
  * Deletes a folder and everything in it (`DELETE /v1/folder` with a JSON body, 204).
  * @throws {NotFoundError} with `reason: "FOLDER_NOT_FOUND"`.
  */
-export const deleteFolder = /* @__PURE__ */ defineEndpoint<[folderPath: string], EmptyResult>({
+export const deleteFolder: Endpoint<[folderPath: string], EmptyResult> = /* @__PURE__ */ defineEndpoint<[folderPath: string], EmptyResult>({
   name: 'deleteFolder',
   method: 'DELETE',
   path: '/v1/folder',
@@ -453,7 +483,10 @@ export const deleteFolder = /* @__PURE__ */ defineEndpoint<[folderPath: string],
  * @throws {TypeError} when `includeVersions` and `includeFileVersions` disagree (as a rejection).
  * @throws {NotFoundError} when nothing exists at the source.
  */
-export const copyFolder = /* @__PURE__ */ defineEndpoint<[params: CopyFolderParams], BulkJobResult>({
+export const copyFolder: Endpoint<[params: CopyFolderParams], BulkJobResult> = /* @__PURE__ */ defineEndpoint<
+  [params: CopyFolderParams],
+  BulkJobResult
+>({
   name: 'copyFolder',
   method: 'POST',
   path: '/v1/bulkJobs/copyFolder',
@@ -481,7 +514,10 @@ export const copyFolder = /* @__PURE__ */ defineEndpoint<[params: CopyFolderPara
  * Starts a bulk job that moves a folder (`POST /v1/bulkJobs/moveFolder`) and resolves with its `jobId`.
  * @throws {NotFoundError} when nothing exists at the source.
  */
-export const moveFolder = /* @__PURE__ */ defineEndpoint<[params: MoveFolderParams], BulkJobResult>({
+export const moveFolder: Endpoint<[params: MoveFolderParams], BulkJobResult> = /* @__PURE__ */ defineEndpoint<
+  [params: MoveFolderParams],
+  BulkJobResult
+>({
   name: 'moveFolder',
   method: 'POST',
   path: '/v1/bulkJobs/moveFolder',
@@ -497,7 +533,10 @@ export const moveFolder = /* @__PURE__ */ defineEndpoint<[params: MoveFolderPara
  * Starts a bulk job that renames a folder (`POST /v1/bulkJobs/renameFolder`) and resolves with its `jobId`.
  * @throws {NotFoundError} when the folder does not exist.
  */
-export const renameFolder = /* @__PURE__ */ defineEndpoint<[params: RenameFolderParams], BulkJobResult>({
+export const renameFolder: Endpoint<[params: RenameFolderParams], BulkJobResult> = /* @__PURE__ */ defineEndpoint<
+  [params: RenameFolderParams],
+  BulkJobResult
+>({
   name: 'renameFolder',
   method: 'POST',
   path: '/v1/bulkJobs/renameFolder',
@@ -515,7 +554,7 @@ export const renameFolder = /* @__PURE__ */ defineEndpoint<[params: RenameFolder
  * Gets the status of a bulk job (`GET /v1/bulkJobs/{jobId}`).
  * @throws {NotFoundError} when the job does not exist.
  */
-export const getBulkJobStatus = /* @__PURE__ */ defineEndpoint<[jobId: string], BulkJobStatus>({
+export const getBulkJobStatus: Endpoint<[jobId: string], BulkJobStatus> = /* @__PURE__ */ defineEndpoint<[jobId: string], BulkJobStatus>({
   name: 'getBulkJobStatus',
   method: 'GET',
   path: '/v1/bulkJobs/{jobId}',
@@ -533,7 +572,7 @@ export const getBulkJobStatus = /* @__PURE__ */ defineEndpoint<[jobId: string], 
  * trailing `*` purges a prefix.
  * @throws {TypeError} when `url` is not an absolute http(s) URL (as a rejection).
  */
-export const purgeFileCache = /* @__PURE__ */ defineEndpoint<[url: string], PurgeCacheResult>({
+export const purgeFileCache: Endpoint<[url: string], PurgeCacheResult> = /* @__PURE__ */ defineEndpoint<[url: string], PurgeCacheResult>({
   name: 'purgeFileCache',
   method: 'POST',
   path: '/v1/files/purge',
@@ -549,7 +588,10 @@ export const purgeFileCache = /* @__PURE__ */ defineEndpoint<[url: string], Purg
  * Gets the status of a purge request (`GET /v1/files/purge/{requestId}`).
  * @throws {NotFoundError} when the request id is unknown.
  */
-export const getPurgeFileCacheStatus = /* @__PURE__ */ defineEndpoint<[requestId: string], PurgeCacheStatus>({
+export const getPurgeFileCacheStatus: Endpoint<[requestId: string], PurgeCacheStatus> = /* @__PURE__ */ defineEndpoint<
+  [requestId: string],
+  PurgeCacheStatus
+>({
   name: 'getPurgeFileCacheStatus',
   method: 'GET',
   path: '/v1/files/purge/{requestId}',
@@ -567,7 +609,10 @@ export const getPurgeFileCacheStatus = /* @__PURE__ */ defineEndpoint<[requestId
  * unique forever, deleted fields included.
  * @throws {BadRequestError} with `body.errors` per schema property, or for a duplicate name.
  */
-export const createCustomMetadataField = /* @__PURE__ */ defineEndpoint<[params: CreateCustomMetadataFieldParams], CustomMetadataField>({
+export const createCustomMetadataField: Endpoint<[params: CreateCustomMetadataFieldParams], CustomMetadataField> = /* @__PURE__ */ defineEndpoint<
+  [params: CreateCustomMetadataFieldParams],
+  CustomMetadataField
+>({
   name: 'createCustomMetadataField',
   method: 'POST',
   path: '/v1/customMetadataFields',
@@ -584,7 +629,10 @@ export const createCustomMetadataField = /* @__PURE__ */ defineEndpoint<[params:
 });
 
 /** Lists custom metadata fields (`GET /v1/customMetadataFields`). */
-export const getCustomMetadataFields = /* @__PURE__ */ defineEndpoint<[params?: GetCustomMetadataFieldsParams], CustomMetadataField[]>({
+export const getCustomMetadataFields: Endpoint<[params?: GetCustomMetadataFieldsParams], CustomMetadataField[]> = /* @__PURE__ */ defineEndpoint<
+  [params?: GetCustomMetadataFieldsParams],
+  CustomMetadataField[]
+>({
   name: 'getCustomMetadataFields',
   method: 'GET',
   path: '/v1/customMetadataFields',
@@ -602,30 +650,28 @@ export const getCustomMetadataFields = /* @__PURE__ */ defineEndpoint<[params?: 
  * @throws {TypeError} for an update with none of `label`, `schema`, `description` (as a rejection).
  * @throws {NotFoundError} when the field does not exist.
  */
-export const updateCustomMetadataField = /* @__PURE__ */ defineEndpoint<
-  [fieldId: string, update: UpdateCustomMetadataFieldParams],
-  CustomMetadataField
->({
-  name: 'updateCustomMetadataField',
-  method: 'PATCH',
-  path: '/v1/customMetadataFields/{fieldId}',
-  args: ['fieldId', 'update'],
-  send: 'json',
-  status: 200,
-  retry: 'always',
-  why: sameState,
-  prepare: (call, _fieldId, update) => {
-    const body = fields(call, update, { label: optionalString, schema: optionalObject, description: optionalString }, 'update');
-    if (Object.keys(body).length === 0) throw new TypeError('The `update` argument must set `label`, `schema` or `description`');
-    return { input: body };
-  },
-});
+export const updateCustomMetadataField: Endpoint<[fieldId: string, update: UpdateCustomMetadataFieldParams], CustomMetadataField> =
+  /* @__PURE__ */ defineEndpoint<[fieldId: string, update: UpdateCustomMetadataFieldParams], CustomMetadataField>({
+    name: 'updateCustomMetadataField',
+    method: 'PATCH',
+    path: '/v1/customMetadataFields/{fieldId}',
+    args: ['fieldId', 'update'],
+    send: 'json',
+    status: 200,
+    retry: 'always',
+    why: sameState,
+    prepare: (call, _fieldId, update) => {
+      const body = fields(call, update, { label: optionalString, schema: optionalObject, description: optionalString }, 'update');
+      if (Object.keys(body).length === 0) throw new TypeError('The `update` argument must set `label`, `schema` or `description`');
+      return { input: body };
+    },
+  });
 
 /**
  * Deletes a custom metadata field (`DELETE /v1/customMetadataFields/{fieldId}`, 204).
  * @throws {NotFoundError} when the field does not exist.
  */
-export const deleteCustomMetadataField = /* @__PURE__ */ defineEndpoint<[fieldId: string], EmptyResult>({
+export const deleteCustomMetadataField: Endpoint<[fieldId: string], EmptyResult> = /* @__PURE__ */ defineEndpoint<[fieldId: string], EmptyResult>({
   name: 'deleteCustomMetadataField',
   method: 'DELETE',
   path: '/v1/customMetadataFields/{fieldId}',
@@ -644,7 +690,7 @@ const dateRange = { startDate: requireDate, endDate: requireDate };
  * Gets account usage between two `YYYY-MM-DD` dates, end date excluded (`GET /v1/accounts/usage`).
  * @throws {BadRequestError} for a range of 90 days or more.
  */
-export const getUsage = /* @__PURE__ */ defineEndpoint<[params: DateRangeParams], Usage>({
+export const getUsage: Endpoint<[params: DateRangeParams], Usage> = /* @__PURE__ */ defineEndpoint<[params: DateRangeParams], Usage>({
   name: 'getUsage',
   method: 'GET',
   path: '/v1/accounts/usage',
@@ -660,7 +706,10 @@ export const getUsage = /* @__PURE__ */ defineEndpoint<[params: DateRangeParams]
  * Gets usage analytics (beta) between two `YYYY-MM-DD` UTC dates, both included
  * (`GET /v1/accounts/usage-analytics`).
  */
-export const getUsageAnalytics = /* @__PURE__ */ defineEndpoint<[params: DateRangeParams], UsageAnalytics>({
+export const getUsageAnalytics: Endpoint<[params: DateRangeParams], UsageAnalytics> = /* @__PURE__ */ defineEndpoint<
+  [params: DateRangeParams],
+  UsageAnalytics
+>({
   name: 'getUsageAnalytics',
   method: 'GET',
   path: '/v1/accounts/usage-analytics',
@@ -683,7 +732,7 @@ function origin(value: OriginRequest): OriginRequest {
 }
 
 /** Creates an origin (`POST /v1/accounts/origins`, beta). */
-export const createOrigin = /* @__PURE__ */ defineEndpoint<[origin: OriginRequest], Origin>({
+export const createOrigin: Endpoint<[origin: OriginRequest], Origin> = /* @__PURE__ */ defineEndpoint<[origin: OriginRequest], Origin>({
   name: 'createOrigin',
   method: 'POST',
   path: '/v1/accounts/origins',
@@ -696,7 +745,7 @@ export const createOrigin = /* @__PURE__ */ defineEndpoint<[origin: OriginReques
 });
 
 /** Lists the origins (`GET /v1/accounts/origins`, beta; one response, no paging). */
-export const listOrigins = /* @__PURE__ */ defineEndpoint<[], Origin[]>({
+export const listOrigins: Endpoint<[], Origin[]> = /* @__PURE__ */ defineEndpoint<[], Origin[]>({
   name: 'listOrigins',
   method: 'GET',
   path: '/v1/accounts/origins',
@@ -711,7 +760,7 @@ export const listOrigins = /* @__PURE__ */ defineEndpoint<[], Origin[]>({
  * Gets an origin (`GET /v1/accounts/origins/{originId}`, beta).
  * @throws {NotFoundError} when it does not exist.
  */
-export const getOrigin = /* @__PURE__ */ defineEndpoint<[originId: string], Origin>({
+export const getOrigin: Endpoint<[originId: string], Origin> = /* @__PURE__ */ defineEndpoint<[originId: string], Origin>({
   name: 'getOrigin',
   method: 'GET',
   path: '/v1/accounts/origins/{originId}',
@@ -726,7 +775,10 @@ export const getOrigin = /* @__PURE__ */ defineEndpoint<[originId: string], Orig
  * Replaces an origin (`PUT /v1/accounts/origins/{originId}`, beta): send the whole object.
  * @throws {NotFoundError} when it does not exist.
  */
-export const updateOrigin = /* @__PURE__ */ defineEndpoint<[originId: string, origin: OriginRequest], Origin>({
+export const updateOrigin: Endpoint<[originId: string, origin: OriginRequest], Origin> = /* @__PURE__ */ defineEndpoint<
+  [originId: string, origin: OriginRequest],
+  Origin
+>({
   name: 'updateOrigin',
   method: 'PUT',
   path: '/v1/accounts/origins/{originId}',
@@ -743,7 +795,7 @@ export const updateOrigin = /* @__PURE__ */ defineEndpoint<[originId: string, or
  * URL endpoint still uses it.
  * @throws {NotFoundError} when it does not exist.
  */
-export const deleteOrigin = /* @__PURE__ */ defineEndpoint<[originId: string], EmptyResult>({
+export const deleteOrigin: Endpoint<[originId: string], EmptyResult> = /* @__PURE__ */ defineEndpoint<[originId: string], EmptyResult>({
   name: 'deleteOrigin',
   method: 'DELETE',
   path: '/v1/accounts/origins/{originId}',
@@ -763,7 +815,10 @@ function urlEndpoint(value: UrlEndpointRequest): UrlEndpointRequest {
 }
 
 /** Creates a URL endpoint (`POST /v1/accounts/url-endpoints`, beta). */
-export const createUrlEndpoint = /* @__PURE__ */ defineEndpoint<[urlEndpoint: UrlEndpointRequest], UrlEndpoint>({
+export const createUrlEndpoint: Endpoint<[urlEndpoint: UrlEndpointRequest], UrlEndpoint> = /* @__PURE__ */ defineEndpoint<
+  [urlEndpoint: UrlEndpointRequest],
+  UrlEndpoint
+>({
   name: 'createUrlEndpoint',
   method: 'POST',
   path: '/v1/accounts/url-endpoints',
@@ -776,7 +831,7 @@ export const createUrlEndpoint = /* @__PURE__ */ defineEndpoint<[urlEndpoint: Ur
 });
 
 /** Lists the URL endpoints (`GET /v1/accounts/url-endpoints`, beta; one response, no paging). */
-export const listUrlEndpoints = /* @__PURE__ */ defineEndpoint<[], UrlEndpoint[]>({
+export const listUrlEndpoints: Endpoint<[], UrlEndpoint[]> = /* @__PURE__ */ defineEndpoint<[], UrlEndpoint[]>({
   name: 'listUrlEndpoints',
   method: 'GET',
   path: '/v1/accounts/url-endpoints',
@@ -791,7 +846,7 @@ export const listUrlEndpoints = /* @__PURE__ */ defineEndpoint<[], UrlEndpoint[]
  * Gets a URL endpoint (`GET /v1/accounts/url-endpoints/{urlEndpointId}`, beta).
  * @throws {NotFoundError} when it does not exist.
  */
-export const getUrlEndpoint = /* @__PURE__ */ defineEndpoint<[urlEndpointId: string], UrlEndpoint>({
+export const getUrlEndpoint: Endpoint<[urlEndpointId: string], UrlEndpoint> = /* @__PURE__ */ defineEndpoint<[urlEndpointId: string], UrlEndpoint>({
   name: 'getUrlEndpoint',
   method: 'GET',
   path: '/v1/accounts/url-endpoints/{urlEndpointId}',
@@ -806,7 +861,10 @@ export const getUrlEndpoint = /* @__PURE__ */ defineEndpoint<[urlEndpointId: str
  * Replaces a URL endpoint (`PUT /v1/accounts/url-endpoints/{urlEndpointId}`, beta): send the whole object.
  * @throws {NotFoundError} when it does not exist.
  */
-export const updateUrlEndpoint = /* @__PURE__ */ defineEndpoint<[urlEndpointId: string, urlEndpoint: UrlEndpointRequest], UrlEndpoint>({
+export const updateUrlEndpoint: Endpoint<[urlEndpointId: string, urlEndpoint: UrlEndpointRequest], UrlEndpoint> = /* @__PURE__ */ defineEndpoint<
+  [urlEndpointId: string, urlEndpoint: UrlEndpointRequest],
+  UrlEndpoint
+>({
   name: 'updateUrlEndpoint',
   method: 'PUT',
   path: '/v1/accounts/url-endpoints/{urlEndpointId}',
@@ -823,16 +881,18 @@ export const updateUrlEndpoint = /* @__PURE__ */ defineEndpoint<[urlEndpointId: 
  * The built-in `default` endpoint cannot be deleted.
  * @throws {NotFoundError} when it does not exist.
  */
-export const deleteUrlEndpoint = /* @__PURE__ */ defineEndpoint<[urlEndpointId: string], EmptyResult>({
-  name: 'deleteUrlEndpoint',
-  method: 'DELETE',
-  path: '/v1/accounts/url-endpoints/{urlEndpointId}',
-  args: ['urlEndpointId'],
-  send: 'none',
-  status: 204,
-  retry: 'always',
-  why: deletes,
-});
+export const deleteUrlEndpoint: Endpoint<[urlEndpointId: string], EmptyResult> = /* @__PURE__ */ defineEndpoint<[urlEndpointId: string], EmptyResult>(
+  {
+    name: 'deleteUrlEndpoint',
+    method: 'DELETE',
+    path: '/v1/accounts/url-endpoints/{urlEndpointId}',
+    args: ['urlEndpointId'],
+    send: 'none',
+    status: 204,
+    retry: 'always',
+    why: deletes,
+  },
+);
 
 // Saved extensions (referenced in `extensions` as `{ name: "saved-extension", id }`)
 
@@ -845,7 +905,10 @@ function baseExtension(name: string, value: unknown): Extension | undefined {
 }
 
 /** Creates a saved extension (`POST /v1/saved-extensions`). */
-export const createSavedExtension = /* @__PURE__ */ defineEndpoint<[params: CreateSavedExtensionParams], SavedExtension>({
+export const createSavedExtension: Endpoint<[params: CreateSavedExtensionParams], SavedExtension> = /* @__PURE__ */ defineEndpoint<
+  [params: CreateSavedExtensionParams],
+  SavedExtension
+>({
   name: 'createSavedExtension',
   method: 'POST',
   path: '/v1/saved-extensions',
@@ -862,7 +925,7 @@ export const createSavedExtension = /* @__PURE__ */ defineEndpoint<[params: Crea
 });
 
 /** Lists the saved extensions (`GET /v1/saved-extensions`; one response, no paging). */
-export const listSavedExtensions = /* @__PURE__ */ defineEndpoint<[], SavedExtension[]>({
+export const listSavedExtensions: Endpoint<[], SavedExtension[]> = /* @__PURE__ */ defineEndpoint<[], SavedExtension[]>({
   name: 'listSavedExtensions',
   method: 'GET',
   path: '/v1/saved-extensions',
@@ -877,7 +940,10 @@ export const listSavedExtensions = /* @__PURE__ */ defineEndpoint<[], SavedExten
  * Gets a saved extension (`GET /v1/saved-extensions/{savedExtensionId}`).
  * @throws {NotFoundError} when it does not exist.
  */
-export const getSavedExtension = /* @__PURE__ */ defineEndpoint<[savedExtensionId: string], SavedExtension>({
+export const getSavedExtension: Endpoint<[savedExtensionId: string], SavedExtension> = /* @__PURE__ */ defineEndpoint<
+  [savedExtensionId: string],
+  SavedExtension
+>({
   name: 'getSavedExtension',
   method: 'GET',
   path: '/v1/saved-extensions/{savedExtensionId}',
@@ -893,27 +959,31 @@ export const getSavedExtension = /* @__PURE__ */ defineEndpoint<[savedExtensionI
  * @throws {TypeError} for an empty update (as a rejection).
  * @throws {NotFoundError} when it does not exist.
  */
-export const updateSavedExtension = /* @__PURE__ */ defineEndpoint<[savedExtensionId: string, update: UpdateSavedExtensionParams], SavedExtension>({
-  name: 'updateSavedExtension',
-  method: 'PATCH',
-  path: '/v1/saved-extensions/{savedExtensionId}',
-  args: ['savedExtensionId', 'update'],
-  send: 'json',
-  status: 200,
-  retry: 'always',
-  why: sameState,
-  prepare: (call, _savedExtensionId, update) => {
-    const body = fields(call, update, { name: optionalString, description: optionalString, config: baseExtension }, 'update');
-    if (Object.keys(body).length === 0) throw new TypeError('The `update` argument must set at least one field');
-    return { input: body };
-  },
-});
+export const updateSavedExtension: Endpoint<[savedExtensionId: string, update: UpdateSavedExtensionParams], SavedExtension> =
+  /* @__PURE__ */ defineEndpoint<[savedExtensionId: string, update: UpdateSavedExtensionParams], SavedExtension>({
+    name: 'updateSavedExtension',
+    method: 'PATCH',
+    path: '/v1/saved-extensions/{savedExtensionId}',
+    args: ['savedExtensionId', 'update'],
+    send: 'json',
+    status: 200,
+    retry: 'always',
+    why: sameState,
+    prepare: (call, _savedExtensionId, update) => {
+      const body = fields(call, update, { name: optionalString, description: optionalString, config: baseExtension }, 'update');
+      if (Object.keys(body).length === 0) throw new TypeError('The `update` argument must set at least one field');
+      return { input: body };
+    },
+  });
 
 /**
  * Deletes a saved extension (`DELETE /v1/saved-extensions/{savedExtensionId}`, 204).
  * @throws {NotFoundError} when it does not exist.
  */
-export const deleteSavedExtension = /* @__PURE__ */ defineEndpoint<[savedExtensionId: string], EmptyResult>({
+export const deleteSavedExtension: Endpoint<[savedExtensionId: string], EmptyResult> = /* @__PURE__ */ defineEndpoint<
+  [savedExtensionId: string],
+  EmptyResult
+>({
   name: 'deleteSavedExtension',
   method: 'DELETE',
   path: '/v1/saved-extensions/{savedExtensionId}',
@@ -927,7 +997,10 @@ export const deleteSavedExtension = /* @__PURE__ */ defineEndpoint<[savedExtensi
 // Named transformations (aliases used in URLs as `tr:n-<name>`)
 
 /** Creates a named transformation (`POST /v1/named-transformations`). */
-export const createNamedTransformation = /* @__PURE__ */ defineEndpoint<[params: CreateNamedTransformationParams], NamedTransformation>({
+export const createNamedTransformation: Endpoint<[params: CreateNamedTransformationParams], NamedTransformation> = /* @__PURE__ */ defineEndpoint<
+  [params: CreateNamedTransformationParams],
+  NamedTransformation
+>({
   name: 'createNamedTransformation',
   method: 'POST',
   path: '/v1/named-transformations',
@@ -942,7 +1015,7 @@ export const createNamedTransformation = /* @__PURE__ */ defineEndpoint<[params:
 });
 
 /** Lists the named transformations (`GET /v1/named-transformations`; one response, no paging). */
-export const listNamedTransformations = /* @__PURE__ */ defineEndpoint<[], NamedTransformation[]>({
+export const listNamedTransformations: Endpoint<[], NamedTransformation[]> = /* @__PURE__ */ defineEndpoint<[], NamedTransformation[]>({
   name: 'listNamedTransformations',
   method: 'GET',
   path: '/v1/named-transformations',
@@ -957,7 +1030,10 @@ export const listNamedTransformations = /* @__PURE__ */ defineEndpoint<[], Named
  * Gets a named transformation (`GET /v1/named-transformations/{namedTransformationId}`).
  * @throws {NotFoundError} when it does not exist.
  */
-export const getNamedTransformation = /* @__PURE__ */ defineEndpoint<[namedTransformationId: string], NamedTransformation>({
+export const getNamedTransformation: Endpoint<[namedTransformationId: string], NamedTransformation> = /* @__PURE__ */ defineEndpoint<
+  [namedTransformationId: string],
+  NamedTransformation
+>({
   name: 'getNamedTransformation',
   method: 'GET',
   path: '/v1/named-transformations/{namedTransformationId}',
@@ -974,32 +1050,33 @@ export const getNamedTransformation = /* @__PURE__ */ defineEndpoint<[namedTrans
  * @throws {TypeError} for an empty update (as a rejection).
  * @throws {NotFoundError} when it does not exist.
  */
-export const updateNamedTransformation = /* @__PURE__ */ defineEndpoint<
-  [namedTransformationId: string, update: UpdateNamedTransformationParams],
-  NamedTransformation
->({
-  name: 'updateNamedTransformation',
-  method: 'PATCH',
-  path: '/v1/named-transformations/{namedTransformationId}',
-  args: ['namedTransformationId', 'update'],
-  send: 'json',
-  status: 200,
-  retry: 'always',
-  why: sameState,
-  prepare: (call, _namedTransformationId, update) => {
-    const checks = { name: optionalString, transformation: optionalString, enabled: optionalBoolean };
-    const body = fields(call, update, checks, 'update');
-    if (Object.keys(body).length === 0) throw new TypeError('The `update` argument must set at least one field');
-    return { input: body };
-  },
-});
+export const updateNamedTransformation: Endpoint<[namedTransformationId: string, update: UpdateNamedTransformationParams], NamedTransformation> =
+  /* @__PURE__ */ defineEndpoint<[namedTransformationId: string, update: UpdateNamedTransformationParams], NamedTransformation>({
+    name: 'updateNamedTransformation',
+    method: 'PATCH',
+    path: '/v1/named-transformations/{namedTransformationId}',
+    args: ['namedTransformationId', 'update'],
+    send: 'json',
+    status: 200,
+    retry: 'always',
+    why: sameState,
+    prepare: (call, _namedTransformationId, update) => {
+      const checks = { name: optionalString, transformation: optionalString, enabled: optionalBoolean };
+      const body = fields(call, update, checks, 'update');
+      if (Object.keys(body).length === 0) throw new TypeError('The `update` argument must set at least one field');
+      return { input: body };
+    },
+  });
 
 /**
  * Deletes a named transformation (`DELETE /v1/named-transformations/{namedTransformationId}`,
  * 204). Fails with 409 while an upload pre/post-transformation setting references it.
  * @throws {NotFoundError} when it does not exist.
  */
-export const deleteNamedTransformation = /* @__PURE__ */ defineEndpoint<[namedTransformationId: string], EmptyResult>({
+export const deleteNamedTransformation: Endpoint<[namedTransformationId: string], EmptyResult> = /* @__PURE__ */ defineEndpoint<
+  [namedTransformationId: string],
+  EmptyResult
+>({
   name: 'deleteNamedTransformation',
   method: 'DELETE',
   path: '/v1/named-transformations/{namedTransformationId}',

@@ -46,13 +46,13 @@ describe('emulator fault injection seen through the client', () => {
     running.emulator.setFaults({});
   });
 
-  it('a 429 every other call is absorbed by the retries, waiting X-RateLimit-Reset', async () => {
+  it('a 429 every other call is waited out (X-RateLimit-Reset); with maxRateLimitWait: 0 it is thrown', async () => {
     running.emulator.setFaults({ rateLimit: { every: 2, resetMs: 50 } });
     for (let i = 0; i < 6; i++) await client().listFiles();
     const error = await failure(
       client()
-        .listFiles({}, { maxRetries: 0 })
-        .then(() => client().listFiles({}, { maxRetries: 0 })),
+        .listFiles({}, { maxRetries: 0, maxRateLimitWait: 0 })
+        .then(() => client().listFiles({}, { maxRetries: 0, maxRateLimitWait: 0 })),
     );
     expect(root.isRateLimitError(error)).toBe(true);
     expect(error.retryAfterMs).toBe(50);

@@ -8,7 +8,15 @@ import { repoRoot } from './helpers.js';
 
 let eslint: ESLint;
 beforeAll(() => {
-  eslint = new ESLint({ cwd: repoRoot });
+  // The one-line modules exist only in memory, so no tsconfig holds them: lint them
+  // without type information (the boundary rules are syntax-only).
+  eslint = new ESLint({
+    cwd: repoRoot,
+    overrideConfig: {
+      languageOptions: { parserOptions: { project: null, projectService: false } },
+      rules: { '@typescript-eslint/no-floating-promises': 'off' },
+    },
+  });
 });
 
 async function ruleIds(file: string, code: string): Promise<string[]> {
