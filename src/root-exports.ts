@@ -77,6 +77,11 @@ export type {
   UploadTransformation,
   UploadPostTransformation,
   UploadResponseField,
+  Hooks,
+  HookState,
+  BeforeRequestHook,
+  AfterResponseHook,
+  BeforeRetryHook,
 } from './upload/types.js';
 export type {
   AITag,

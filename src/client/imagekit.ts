@@ -10,6 +10,7 @@ import { createClientContext, privateKeyOf, sharingPacer, type ClientContext, ty
 import type { RequestOptions } from '../core/request.js';
 import type { WithMetadata } from '../internal/metadata.js';
 import { checkOptionKeys } from '../internal/options.js';
+import { mergeHooks } from '../core/hooks.js';
 import type { Endpoint, EndpointFacts } from '../media/endpoint.js';
 import type * as endpointModule from '../media/endpoints.js';
 import {
@@ -256,7 +257,8 @@ export class ImageKit extends EndpointClient {
 
   /**
    * A new client with some options changed; this one is not modified. The copy shares this
-   * client's queue and learned rate limit (the API counts calls per account).
+   * client's queue and learned rate limit (the API counts calls per account). `hooks` given
+   * here run after this client's.
    * @throws {TypeError} when `options` changes `maxConcurrency` (create a new client for that).
    * @example const patient = imagekit.withOptions({ timeout: 120_000, maxRetries: 5 });
    */
@@ -275,6 +277,8 @@ export class ImageKit extends EndpointClient {
         maxRateLimitWait: context.maxRateLimitWait,
         dangerouslyAllowBrowser: this.#allowBrowser,
         ...options,
+        // Added after the parent's, as ky's `extend` does.
+        hooks: mergeHooks(context.hooks, options?.hooks),
       }),
     );
   }

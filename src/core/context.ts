@@ -6,7 +6,8 @@
  */
 import type { FetchLike } from '../transport/fetch.js';
 import { utf8, toBase64 } from '../internal/encoding.js';
-import { checkOptionKeys } from '../internal/options.js';
+import { baseUrlOption, checkOptionKeys, nonNegativeOption } from '../internal/options.js';
+import { mergeHooks, type Hooks, type ResolvedHooks } from './hooks.js';
 import { Pacer, pacerDefaults, rateLimitWaitOption } from './pacer.js';
 
 /** Options of the server client and of the standalone request functions. */
@@ -66,6 +67,15 @@ export interface ClientOptions {
    * @default false
    */
   dangerouslyAllowBrowser?: boolean | undefined;
+  /**
+   * Functions called around every HTTP request of this client, API calls and uploads
+   * alike: `beforeRequest`, `afterResponse`, `beforeRetry` (ky's names and meaning), for
+   * logging, tracing and custom headers. A `withOptions` copy and a call's own `hooks` run
+   * theirs after these. `beforeRequest` sees the `Authorization` header (your private key):
+   * leave it out of logs.
+   * @example hooks: { beforeRequest: [(request) => request.headers.set('x-trace-id', crypto.randomUUID())] }
+   */
+  hooks?: Hooks | undefined;
 }
 
 /** The defaults of {@link ClientOptions}. */
@@ -91,6 +101,8 @@ export interface ClientContext {
   readonly maxRateLimitWait: number;
   /** The queue, concurrency bound and rate pacer of the account: one per client, shared by its `withOptions` copies. */
   readonly pacer: Pacer;
+  /** The client's hooks (a `withOptions` copy's include its parent's), if any. */
+  readonly hooks: ResolvedHooks | undefined;
 }
 
 const secrets = new WeakMap<ClientContext, string>();
@@ -107,6 +119,7 @@ const knownOptions = [
   'maxConcurrency',
   'maxRateLimitWait',
   'dangerouslyAllowBrowser',
+  'hooks',
 ];
 
 /** Where `withOptions` hands a copy its parent's pacer; a symbol, so it is no option name. */
@@ -124,29 +137,6 @@ function optionalString(options: Record<string, unknown>, name: string): string 
   const value = options[name];
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || value === '') throw new TypeError(`The \`${name}\` option must be a non-empty string`);
-  return value;
-}
-
-function baseUrlOption(options: Record<string, unknown>, name: string, fallback: string): string {
-  const value = optionalString(options, name) ?? fallback;
-  let parsed: URL;
-  try {
-    parsed = new URL(value);
-  } catch {
-    throw new TypeError(`The \`${name}\` option must be an absolute http(s) URL`);
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new TypeError(`The \`${name}\` option must be an absolute http(s) URL`);
-  }
-  return value.replace(/\/+$/, '');
-}
-
-function nonNegativeNumber(options: Record<string, unknown>, name: string, fallback: number, integer: boolean): number {
-  const value = options[name];
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (integer && !Number.isInteger(value))) {
-    throw new RangeError(`The \`${name}\` option must be a ${integer ? 'non-negative integer' : 'non-negative finite number'}`);
-  }
   return value;
 }
 
@@ -202,13 +192,14 @@ export function createClientContext(options: ClientOptions): ClientContext {
   const context: ClientContext = Object.freeze({
     publicKey: optionalString(record, 'publicKey'),
     urlEndpoint: optionalString(record, 'urlEndpoint'),
-    baseUrl: baseUrlOption(record, 'baseUrl', clientDefaults.baseUrl),
-    uploadBaseUrl: baseUrlOption(record, 'uploadBaseUrl', clientDefaults.uploadBaseUrl),
+    baseUrl: baseUrlOption('baseUrl', record['baseUrl'], clientDefaults.baseUrl),
+    uploadBaseUrl: baseUrlOption('uploadBaseUrl', record['uploadBaseUrl'], clientDefaults.uploadBaseUrl),
     fetch: fetchOption as FetchLike | undefined,
-    timeout: nonNegativeNumber(record, 'timeout', clientDefaults.timeout, false),
-    maxRetries: nonNegativeNumber(record, 'maxRetries', clientDefaults.maxRetries, true),
+    timeout: nonNegativeOption('timeout', record['timeout'], clientDefaults.timeout, false),
+    maxRetries: nonNegativeOption('maxRetries', record['maxRetries'], clientDefaults.maxRetries, true),
     maxRateLimitWait,
     pacer,
+    hooks: mergeHooks(undefined, record['hooks']),
   });
   secrets.set(context, privateKey);
   return context;

@@ -20,11 +20,15 @@
  *   the pacer says to wait out is sent again at the next turn, without a sleep here and
  *   without using up `maxRetries`; when the call's total rate-limit wait is spent, its last
  *   `RateLimitError` is thrown. Unpaced calls (the browser `upload()`) sleep as above.
+ * - Hooks (`hooks.ts`): `beforeRetry` before each attempt after the first (before its turn),
+ *   `beforeRequest` once the attempt is prepared (inside its turn, before the timeout
+ *   starts), `afterResponse` on the redacted answer (after the turn is handed back).
  */
 import { ApiError, TimeoutError, UploadIndeterminateError } from '../errors.js';
 import { connectionError, permissionDenied } from '../internal/connect-failure.js';
 import { redact } from '../internal/redact.js';
 import { TransportError, type RequestBody, type Transport, type TransportResponse } from '../transport/types.js';
+import { runAfterResponse, runBeforeRequest, type ResolvedHooks } from './hooks.js';
 import type { PacedCall, PacerPermit, PacerVerdict } from './pacer.js';
 import { retryWait, sleep } from './retry.js';
 
@@ -77,6 +81,8 @@ export interface EngineCall {
   readonly fetch?: ((input: Request | string | URL, init?: RequestInit) => Promise<Response>) | undefined;
   /** The retry policy of this call. */
   decide(failure: AttemptFailure): RetryDecision;
+  /** The hooks of the client and the call, if any. */
+  readonly hooks?: ResolvedHooks | undefined;
 }
 
 /** A 2xx answer, headers redacted. */
@@ -178,11 +184,19 @@ async function attempt(call: EngineCall, prepared: PreparedRequest, target: stri
  * @throws the caller's `signal.reason`, unchanged, on abort.
  */
 export async function runCall(call: EngineCall): Promise<EngineResponse> {
-  const { signal, paced } = call;
+  const { signal, paced, hooks } = call;
   /** The last 429 the pacer told us to wait out: thrown if the call's rate-limit wait runs out while queued. */
   let lastRateLimit: unknown;
-  for (let attemptNumber = 0; ;) {
+  /** For hooks: attempts made, and the last one's request and failure. */
+  let attempts = 0;
+  let request: Request | undefined;
+  let failure: unknown;
+  for (let attemptNumber = 0; ; attempts++) {
     if (signal?.aborted) throw signal.reason;
+    if (hooks && request) {
+      for (const hook of hooks.beforeRetry) await hook({ request, error: failure, retryCount: attempts });
+      if (signal?.aborted) throw signal.reason;
+    }
     let permit: PacerPermit | undefined;
     if (paced) {
       permit = await paced.acquire();
@@ -196,10 +210,12 @@ export async function runCall(call: EngineCall): Promise<EngineResponse> {
       // Granted just as the signal aborted: hand the turn back (finally) and leave.
       if (signal?.aborted) throw signal.reason;
       prepared = await call.prepare(signal);
+      let answer: TransportResponse | undefined;
+      if (hooks) ({ prepared, request, answer } = await runBeforeRequest(hooks, call.method, prepared, { retryCount: attempts }));
       if (signal?.aborted) throw signal.reason;
       const { host, pathname } = new URL(prepared.url);
       target = `${call.method} ${host}${pathname}`;
-      outcome = await attempt(call, prepared, target);
+      outcome = answer ? { response: answer, sent: false } : await attempt(call, prepared, target);
       // Raw headers (the rate-limit ones are never secret); redaction below is for what callers see.
       if (permit && outcome.response) verdict = permit.release({ status: outcome.response.status, headers: outcome.response.headers });
     } finally {
@@ -207,11 +223,13 @@ export async function runCall(call: EngineCall): Promise<EngineResponse> {
     }
     let { error } = outcome;
     let headers: Record<string, string> | undefined;
-    const response = outcome.response;
+    let response = outcome.response;
     if (response) {
       // What the request carried must not come back in a result or an error (an echoing proxy).
-      headers = redact(response.headers, prepared.secrets);
+      response = { ...response, headers: redact(response.headers, prepared.secrets) };
+      if (hooks && request) response = await runAfterResponse(hooks, request, { retryCount: attempts }, response);
       const { status, text } = response;
+      headers = response.headers;
       if (status > 199 && status < 300) return { status, headers, text, target, secrets: prepared.secrets };
       error = ApiError.from({
         status,
@@ -221,6 +239,7 @@ export async function runCall(call: EngineCall): Promise<EngineResponse> {
         path: new URL(prepared.url).pathname,
       });
     }
+    failure = error;
     const status = response?.status;
     const decision = call.decide({ status, sent: outcome.sent });
     if (decision.retry && verdict === 'wait') {

@@ -8,10 +8,12 @@
  */
 import { ConnectionError, ImageKitError, responseMetadata } from '../errors.js';
 import { neverConnected } from '../internal/connect-failure.js';
+import { nonNegativeOption } from '../internal/options.js';
 import { withMetadata, type WithMetadata } from '../internal/metadata.js';
 import { sendFetch } from '../transport/fetch.js';
 import { authorizationHeader, requestSecrets, type ClientContext } from './context.js';
 import { runCall, type AttemptFailure, type RetryDecision } from './engine.js';
+import { mergeHooks, type Hooks } from './hooks.js';
 import { queryString, type QueryValue } from './path.js';
 import { retryStatusCodes } from './retry.js';
 
@@ -37,8 +39,10 @@ export interface RequestOptions {
    * @unit milliseconds
    */
   maxRateLimitWait?: number | undefined;
-  /** Extra request headers. `Authorization` is always the client's and cannot be overridden here. */
+  /** Extra request headers. `Authorization` is always the client's and cannot be overridden here (a `beforeRequest` hook can). */
   headers?: HeadersInit | undefined;
+  /** Hooks for this call, run after the client's (see `hooks` in the client options). */
+  hooks?: Hooks | undefined;
 }
 
 /**
@@ -96,14 +100,6 @@ function decide(policy: RetryPolicy, { status, sent }: AttemptFailure): RetryDec
   return { retry, indeterminate: false };
 }
 
-function resolveNumber(name: string, value: number | undefined, fallback: number, integer: boolean): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (integer && !Number.isInteger(value))) {
-    throw new RangeError(`The \`${name}\` option must be a ${integer ? 'non-negative integer' : 'non-negative finite number'}`);
-  }
-  return value;
-}
-
 interface RawResponse {
   status: number;
   headers: Record<string, string>;
@@ -154,12 +150,14 @@ function buildHeaders(context: ClientContext, extra: HeadersInit | undefined): R
  * @throws {ConnectionError} when the last attempt failed at the network level.
  * @throws {RateLimitError} when 429 answers go on past the call's `maxRateLimitWait`, or one asks for a wait over 60 s.
  * @throws {RangeError} for a bad `timeout` / `maxRetries` / `maxRateLimitWait` option.
+ * @throws {TypeError} for a bad `hooks` option, or what a hook throws, unchanged.
  * @throws the caller's `signal.reason`, unchanged, when the caller aborts.
  */
 export async function apiRequest<T>(context: ClientContext, request: ApiRequest): Promise<WithMetadata<T>> {
   const { method, path } = request;
-  const timeout = resolveNumber('timeout', request.timeout, context.timeout, false);
-  const maxRetries = resolveNumber('maxRetries', request.maxRetries, context.maxRetries, true);
+  const timeout = nonNegativeOption('timeout', request.timeout, context.timeout, false);
+  const maxRetries = nonNegativeOption('maxRetries', request.maxRetries, context.maxRetries, true);
+  const hooks = mergeHooks(context.hooks, request.hooks);
   const policy = request.retry ?? defaultPolicy(method);
   const paced = context.pacer.call('api', request.signal, request.maxRateLimitWait ?? context.maxRateLimitWait);
   const url = `${request.baseUrl ?? context.baseUrl}${path}${queryString(request.query)}`;
@@ -191,6 +189,7 @@ export async function apiRequest<T>(context: ClientContext, request: ApiRequest)
     send: sendFetch,
     fetch: context.fetch,
     decide: (failure) => decide(policy, failure),
+    hooks,
   });
   return parseSuccess<T>(response, `${method} ${path}`);
 }

@@ -54,3 +54,35 @@ export function oneEditApart(a: string, b: string): boolean {
   const restB = b.slice(start, endB);
   return (restA.length < 2 && restB.length < 2) || (restA.length === 2 && restB === restA[1]! + restA[0]!);
 }
+
+/**
+ * A numeric call option (`timeout`, `maxRetries`, …): `fallback` when `undefined`, else a
+ * finite number ≥ 0, and an integer when `integer` is true.
+ * @throws {RangeError} naming the option otherwise.
+ */
+export function nonNegativeOption(name: string, value: unknown, fallback: number, integer: boolean): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (integer && !Number.isInteger(value))) {
+    throw new RangeError(`The \`${name}\` option must be a ${integer ? 'non-negative integer' : 'non-negative finite number'}`);
+  }
+  return value;
+}
+
+/**
+ * A base URL option (`baseUrl`, `uploadBaseUrl`): `fallback` when `undefined`, else an
+ * absolute http(s) URL, returned without trailing slashes.
+ * @throws {TypeError} naming the option otherwise.
+ */
+export function baseUrlOption(name: string, value: unknown, fallback: string): string {
+  if (value === undefined) return fallback;
+  let protocol = '';
+  try {
+    protocol = new URL(value as string).protocol;
+  } catch {
+    // not a URL: rejected below
+  }
+  if (typeof value !== 'string' || (protocol !== 'https:' && protocol !== 'http:')) {
+    throw new TypeError(`The \`${name}\` option must be an absolute http(s) URL`);
+  }
+  return value.replace(/\/+$/, '');
+}

@@ -101,7 +101,7 @@ export function refuseCallbacks(args: ArrayLike<unknown>): void {
   for (let i = 0; i < args.length; i++) if (typeof args[i] === 'function') throw callbackError();
 }
 
-const requestOptionKeys = ['signal', 'timeout', 'maxRetries', 'maxRateLimitWait', 'headers'];
+const requestOptionKeys = ['signal', 'timeout', 'maxRetries', 'maxRateLimitWait', 'headers', 'hooks'];
 
 /**
  * Checks the `options` argument of an API call and returns its known keys, so an options
@@ -116,8 +116,8 @@ export function requestOptions(value: unknown, where: string): RequestOptions {
     throw new TypeError('The `options` argument must be an object such as `{ signal, timeout, maxRetries, headers }`');
   }
   checkOptionKeys(value, requestOptionKeys, where);
-  const { signal, timeout, maxRetries, maxRateLimitWait, headers } = value as RequestOptions;
-  return { signal, timeout, maxRetries, maxRateLimitWait, headers };
+  const { signal, timeout, maxRetries, maxRateLimitWait, headers, hooks } = value as RequestOptions;
+  return { signal, timeout, maxRetries, maxRateLimitWait, headers, hooks };
 }
 
 /** Checks one value and returns it; `name` is used in the error message. */

@@ -14,7 +14,7 @@ import type { FetchLike } from '../transport/fetch.js';
 import type { Transport } from '../transport/select-browser.js';
 import { raceAbort } from '../internal/abort.js';
 import { checkKnownKeys, checkOptionsObject, optionError } from './form.js';
-import { resolveMaxRetries, resolveUploadBaseUrl } from './resolve.js';
+import { baseUrlOption, nonNegativeOption } from '../internal/options.js';
 import { runUpload } from './send.js';
 import { uploadTokenField } from './upload-token.js';
 import type { UploadAuthParameters, UploadOptions, UploadResponse } from './types.js';
@@ -142,7 +142,7 @@ export async function runClientUpload(options: ClientUploadOptions, send: Transp
   }
   const staticAuth = authenticator ? undefined : options;
   if (fetch !== undefined && typeof fetch !== 'function') throw optionError('fetch', 'a function');
-  const base = resolveUploadBaseUrl(uploadBaseUrl, clientUploadDefaults.uploadBaseUrl);
+  const base = baseUrlOption('uploadBaseUrl', uploadBaseUrl, clientUploadDefaults.uploadBaseUrl);
   return runUpload({
     options: uploadOptions,
     // A v2 attempt's only auth field is the JWT `token`; v1 sends four.
@@ -163,8 +163,8 @@ export async function runClientUpload(options: ClientUploadOptions, send: Transp
     },
     authResendable: !staticAuth,
     fetch,
-    timeout: options.timeout ?? clientUploadDefaults.timeout,
-    maxRetries: resolveMaxRetries(maxRetries, clientUploadDefaults.maxRetries),
+    timeout: clientUploadDefaults.timeout,
+    maxRetries: nonNegativeOption('maxRetries', maxRetries, clientUploadDefaults.maxRetries, true),
     send,
   });
 }

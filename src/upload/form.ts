@@ -35,6 +35,7 @@ const fieldKinds = {
   onProgress: '',
   signal: '',
   timeout: '',
+  hooks: '',
   useUniqueFileName: 'b',
   isPrivateFile: 'b',
   isPublished: 'b',

@@ -8,8 +8,10 @@
  */
 import { UploadIndeterminateError } from '../errors.js';
 import { runCall } from '../core/engine.js';
+import { mergeHooks, type ResolvedHooks } from '../core/hooks.js';
 import type { Pacer } from '../core/pacer.js';
 import { withMetadata } from '../internal/metadata.js';
+import { nonNegativeOption } from '../internal/options.js';
 import type { FetchLike } from '../transport/fetch.js';
 import type { Transport } from '../transport/types.js';
 import { buildUploadForm, optionError } from './form.js';
@@ -41,12 +43,14 @@ export interface UploadCall {
   readonly authResendable: boolean;
   /** Injected `fetch`, if any (forces the fetch transport). */
   readonly fetch: FetchLike | undefined;
-  /** Inactivity timeout in milliseconds (no byte sent or received for that long ends the attempt); 0 = none. */
+  /** Default inactivity timeout in milliseconds (no byte sent or received for that long ends the attempt; 0 = none); the upload's `timeout` wins. */
   readonly timeout: number;
   /** Retries after the first attempt, applied only where the retry policy allows. */
   readonly maxRetries: number;
   /** Sends one attempt (the transport picker of the entry point, see `transport/select.ts`). */
   readonly send: Transport;
+  /** The client's hooks, run before the upload's own `hooks`. */
+  readonly hooks?: ResolvedHooks | undefined;
   /** The client's pacer: each attempt waits for a slot under its concurrency bound (never for a rate window). None: attempts start at once. */
   readonly pacer?: Pacer | undefined;
 }
@@ -62,17 +66,16 @@ export interface UploadCall {
  */
 export async function runUpload(call: UploadCall): Promise<UploadResponse> {
   const { options } = call;
-  const { signal, timeout } = options;
+  const { signal } = options;
   if (signal !== undefined && typeof signal?.addEventListener !== 'function') throw optionError('signal', 'an AbortSignal');
-  if (timeout !== undefined && !(Number.isFinite(timeout) && timeout >= 0)) {
-    throw optionError('timeout', 'a non-negative number of milliseconds', RangeError);
-  }
+  const timeout = nonNegativeOption('timeout', options.timeout, call.timeout, false);
+  const hooks = mergeHooks(call.hooks, options.hooks);
   // Validate (and fail on caller mistakes) before asking an authenticator for a token.
   const { fields } = buildUploadForm(options);
   let replayable = true;
   const response = await runCall({
     method: 'POST',
-    timeout: call.timeout,
+    timeout,
     inactivity: true,
     maxRetries: call.maxRetries,
     signal,
@@ -94,6 +97,7 @@ export async function runUpload(call: UploadCall): Promise<UploadResponse> {
     },
     send: call.send,
     fetch: call.fetch,
+    hooks,
     decide({ status, sent }) {
       const verdict = uploadFailureVerdict({
         status,

@@ -6,9 +6,9 @@
  * `maxConcurrency` per attempt (uploads are never held back by the API's rate limit).
  */
 import { authorizationHeader, requestSecrets, type ClientContext } from '../core/context.js';
+import { nonNegativeOption } from '../internal/options.js';
 import { sendUpload } from '../transport/select.js';
 import { checkKnownKeys, checkOptionsObject, optionError } from './form.js';
-import { resolveMaxRetries } from './resolve.js';
 import { runUpload } from './send.js';
 import type { UploadOptions, UploadResponse } from './types.js';
 
@@ -50,8 +50,9 @@ export async function uploadFile(context: ClientContext, options: ServerUploadOp
     authFields: () => Promise.resolve([]),
     authResendable: true,
     fetch: context.fetch,
-    timeout: options.timeout ?? context.timeout,
-    maxRetries: resolveMaxRetries(maxRetries, context.maxRetries),
+    timeout: context.timeout,
+    maxRetries: nonNegativeOption('maxRetries', maxRetries, context.maxRetries, true),
+    hooks: context.hooks,
     send: sendUpload,
     // Uploads are not rate-limited by ImageKit; they only share the client's concurrency bound.
     pacer: context.pacer,

@@ -4,6 +4,9 @@
  * fields on `/api/v2/files/upload`), shared by
  * the browser/edge `upload()` and the server `uploadFile()`.
  */
+import type { Hooks } from '../core/hooks.js';
+// The hook types, for the root entry (which imports no core module itself).
+export type { Hooks, HookState, BeforeRequestHook, AfterResponseHook, BeforeRetryHook } from '../core/hooks.js';
 import type { ResponseMetadata } from '../errors.js';
 import type { Extension, UploadedFile } from '../objects.js';
 
@@ -121,6 +124,11 @@ export interface UploadOptions {
    * @unit milliseconds
    */
   timeout?: number | undefined;
+  /**
+   * Hooks for this upload (`beforeRequest`, `afterResponse`, `beforeRetry`), run after the
+   * client's for `uploadFile()`. A hook sees the request without its body.
+   */
+  hooks?: Hooks | undefined;
 }
 
 /**
