@@ -70,19 +70,23 @@ export function nonNegativeOption(name: string, value: unknown, fallback: number
 
 /**
  * A base URL option (`baseUrl`, `uploadBaseUrl`): `fallback` when `undefined`, else an
- * absolute http(s) URL, returned without trailing slashes.
+ * absolute http(s) URL without credentials, query or fragment (paths are appended to it),
+ * returned without trailing slashes.
  * @throws {TypeError} naming the option otherwise.
  */
 export function baseUrlOption(name: string, value: unknown, fallback: string): string {
   if (value === undefined) return fallback;
-  let protocol = '';
+  let url: URL | undefined;
   try {
-    protocol = new URL(value as string).protocol;
+    url = new URL(value as string);
   } catch {
     // not a URL: rejected below
   }
-  if (typeof value !== 'string' || (protocol !== 'https:' && protocol !== 'http:')) {
+  if (typeof value !== 'string' || !url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
     throw new TypeError(`The \`${name}\` option must be an absolute http(s) URL`);
+  }
+  if (url.username || url.password || /[?#]/.test(value)) {
+    throw new TypeError(`The \`${name}\` option must not contain credentials, a query or a fragment`);
   }
   return value.replace(/\/+$/, '');
 }
