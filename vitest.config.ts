@@ -5,7 +5,13 @@ import { defineConfig } from 'vitest/config';
 //   package  the built dist/ and the packed tarball: exports, types, size, docs, the CLI
 //   e2e      dist/ in the other runtimes and in Chromium (`npm run setup` first), examples
 const e2e = ['tests/runtimes/**/*.test.ts', 'tests/examples/**/*.test.ts', 'tests/upload/browser.test.ts', 'tests/upload/runtimes.test.ts'];
-const packaged = ['tests/package/**/*.test.ts', 'tests/blackbox/**/*.test.ts', 'tests/emulator/cli.test.ts', 'tests/docs/tsdoc.test.ts'];
+const packaged = [
+  'tests/package/**/*.test.ts',
+  'tests/blackbox/**/*.test.ts',
+  'tests/emulator/cli.test.ts',
+  'tests/docs/tsdoc.test.ts',
+  'tests/docs/migration.test.ts',
+];
 
 export default defineConfig({
   test: {
