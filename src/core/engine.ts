@@ -28,7 +28,7 @@ import { ApiError, TimeoutError, UploadIndeterminateError } from '../errors.js';
 import { connectionError, permissionDenied } from '../internal/connect-failure.js';
 import { redact } from '../internal/redact.js';
 import { TransportError, type RequestBody, type Transport, type TransportResponse } from '../transport/types.js';
-import { runAfterResponse, runBeforeRequest, type ResolvedHooks } from './hooks.js';
+import { runAfterResponse, runBeforeRequest, settle, type ResolvedHooks } from './hooks.js';
 import type { PacedCall, PacerPermit, PacerVerdict } from './pacer.js';
 import { retryWait, sleep } from './retry.js';
 
@@ -194,7 +194,7 @@ export async function runCall(call: EngineCall): Promise<EngineResponse> {
   for (let attemptNumber = 0; ; attempts++) {
     if (signal?.aborted) throw signal.reason;
     if (hooks && request) {
-      for (const hook of hooks.beforeRetry) await hook({ request, error: failure, retryCount: attempts });
+      for (const hook of hooks.beforeRetry) await settle(hook({ request, error: failure, retryCount: attempts }), signal);
       if (signal?.aborted) throw signal.reason;
     }
     let permit: PacerPermit | undefined;
@@ -211,7 +211,7 @@ export async function runCall(call: EngineCall): Promise<EngineResponse> {
       if (signal?.aborted) throw signal.reason;
       prepared = await call.prepare(signal);
       let answer: TransportResponse | undefined;
-      if (hooks) ({ prepared, request, answer } = await runBeforeRequest(hooks, call.method, prepared, { retryCount: attempts }));
+      if (hooks) ({ prepared, request, answer } = await runBeforeRequest(hooks, call.method, prepared, { retryCount: attempts }, signal));
       if (signal?.aborted) throw signal.reason;
       const { host, pathname } = new URL(prepared.url);
       target = `${call.method} ${host}${pathname}`;
@@ -227,7 +227,10 @@ export async function runCall(call: EngineCall): Promise<EngineResponse> {
     if (response) {
       // What the request carried must not come back in a result or an error (an echoing proxy).
       response = { ...response, headers: redact(response.headers, prepared.secrets) };
-      if (hooks && request) response = await runAfterResponse(hooks, request, { retryCount: attempts }, response);
+      if (hooks && request) {
+        response = await runAfterResponse(hooks, request, { retryCount: attempts }, response, prepared.secrets, signal);
+        if (signal?.aborted) throw signal.reason;
+      }
       const { status, text } = response;
       headers = response.headers;
       if (status > 199 && status < 300) return { status, headers, text, target, secrets: prepared.secrets };

@@ -10,16 +10,19 @@
  *   new `Request` (same method, no body) that later hooks and the attempt use, or return a
  *   `Response`, which is used as the answer and nothing is sent.
  * - `afterResponse(request, state, response)` for each answer (also answers that are then
- *   retried), headers redacted like every answer. Returning a `Response` replaces it.
+ *   retried), headers and body redacted like an error's. Returning a `Response` replaces it
+ *   (redacted the same way).
  * - `beforeRetry({ request, error, retryCount })` before each attempt after the first
  *   (also a re-send after a 429 the rate-limit pacer waits out). Throwing stops the call
  *   with that error.
  *
- * A hook's error (thrown or rejected) ends the call with that error, unchanged. Hooks run
+ * A hook's error (thrown or rejected) ends the call with that error, unchanged; an abort
+ * while a hook runs ends the call with `signal.reason` without waiting for it. Hooks run
  * in order: the client's, then those a `withOptions` copy added, then the call's.
  */
 import { headersToRecord } from '../errors.js';
 import { unknownOption } from '../internal/options.js';
+import { redact } from '../internal/redact.js';
 import type { TransportResponse } from '../transport/types.js';
 import type { PreparedRequest } from './engine.js';
 
@@ -84,7 +87,8 @@ export function mergeHooks(base: ResolvedHooks | undefined, value: unknown): Res
   }
   for (const name of hookNames) {
     const list = (value as Record<string, unknown>)[name];
-    if (list !== undefined && !(Array.isArray(list) && list.every((hook) => typeof hook === 'function'))) {
+    // Array.from: `every` skips the holes of a sparse list, which would fail only at call time.
+    if (list !== undefined && !(Array.isArray(list) && Array.from(list).every((hook) => typeof hook === 'function'))) {
       throw new TypeError(`The \`hooks.${name}\` option must be an array of functions`);
     }
     merged[name] = [...(base?.[name] ?? []), ...((list as unknown[] | undefined) ?? [])];
@@ -97,6 +101,21 @@ function badReturn(): TypeError {
   return new TypeError(
     'A `beforeRequest` hook may return nothing, a `Request` (same method, no body) or a `Response`; an `afterResponse` hook, nothing or a `Response`',
   );
+}
+
+/**
+ * Awaits one hook's result, or rejects with `signal.reason` as soon as the signal aborts:
+ * a hook that never settles must not hold the call (or its turn of the concurrency bound).
+ */
+export function settle<T>(result: T | PromiseLike<T>, signal: AbortSignal | undefined): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal?.reason);
+    if (signal?.aborted) onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    void Promise.resolve(result)
+      .then(resolve, reject)
+      .finally(() => signal?.removeEventListener('abort', onAbort));
+  });
 }
 
 /** Reads a hook's `Response` as the engine's answer. */
@@ -118,13 +137,19 @@ export interface HookedRequest {
  * Runs the `beforeRequest` hooks for one attempt.
  * @throws {TypeError} when a hook returns anything else than nothing, a `Request` (same method, no body) or a `Response`.
  */
-export async function runBeforeRequest(hooks: ResolvedHooks, method: string, prepared: PreparedRequest, state: HookState): Promise<HookedRequest> {
+export async function runBeforeRequest(
+  hooks: ResolvedHooks,
+  method: string,
+  prepared: PreparedRequest,
+  state: HookState,
+  signal: AbortSignal | undefined,
+): Promise<HookedRequest> {
   const { body } = prepared;
   const headers = new Headers(prepared.headers);
   if (body) headers.set('content-type', body.contentType);
   let request = new Request(prepared.url, { method, headers });
   for (const hook of hooks.beforeRequest) {
-    const result = await hook(request, state);
+    const result = await settle(hook(request, state), signal);
     if (result instanceof Response) return { prepared, request, answer: await answerOf(result) };
     if (result instanceof Request && result.method === method && result.body === null) request = result;
     else if (result !== undefined) throw badReturn();
@@ -146,23 +171,31 @@ export async function runBeforeRequest(hooks: ResolvedHooks, method: string, pre
 }
 
 /**
- * Runs the `afterResponse` hooks on one answer (headers already redacted).
+ * Runs the `afterResponse` hooks on one answer (headers already redacted). Each hook sees
+ * the body with `secrets` redacted too, and a `Response` a hook returns is redacted like
+ * a network answer (headers), so an echoed key cannot come back through a hook.
  * An opaque redirect (status 0, a browser's) has no `Response` form and skips them.
  * @throws {TypeError} when a hook returns anything else than nothing or a `Response`.
+ * @throws the `signal`'s reason when it aborts while a hook runs.
  */
 export async function runAfterResponse(
   hooks: ResolvedHooks,
   request: Request,
   state: HookState,
   answer: TransportResponse,
+  secrets: readonly string[],
+  signal: AbortSignal | undefined,
 ): Promise<TransportResponse> {
   for (const hook of hooks.afterResponse) {
     const { status } = answer;
     if (status < 200 || status > 599) break;
     const noBody = status === 204 || status === 205 || status === 304;
-    const result = await hook(request, state, new Response(noBody ? null : answer.text, { status, headers: answer.headers }));
-    if (result instanceof Response) answer = await answerOf(result);
-    else if (result !== undefined) throw badReturn();
+    const view = new Response(noBody ? null : redact(answer.text, secrets), { status, headers: answer.headers });
+    const result = await settle(hook(request, state, view), signal);
+    if (result instanceof Response) {
+      const replaced = await answerOf(result);
+      answer = { ...replaced, headers: redact(replaced.headers, secrets) };
+    } else if (result !== undefined) throw badReturn();
   }
   return answer;
 }

@@ -282,3 +282,66 @@ describe('where hooks come from', () => {
     expect(seen).toHaveLength(0);
   });
 });
+
+describe('secrets stay out of what hooks see and return', () => {
+  it('afterResponse sees an error body with the echoed key redacted, like the error itself', async () => {
+    const { origin } = await recordingServer([{ status: 400, body: JSON.stringify({ message: `bad ${privateKey} ${basicAuth}` }) }]);
+    const bodies: string[] = [];
+    const error = await client(origin, { afterResponse: [async (_r, _s, response) => void bodies.push(await response.text())] })
+      .getFileDetails('f1')
+      .catch((e: unknown) => e);
+    expect(bodies).toEqual([JSON.stringify({ message: 'bad [redacted] [redacted]' })]);
+    expect((error as ApiError).message).not.toContain(privateKey);
+  });
+
+  it("a Response returned by afterResponse is redacted too: the key never reaches an error's or a result's headers", async () => {
+    const { origin } = await recordingServer([{ status: 200 }]);
+    const echo = (status: number) => (request: Request) =>
+      new Response(status === 200 ? '{"fileId":"f1"}' : '{}', { status, headers: { 'x-echo': request.headers.get('authorization')! } });
+    const result = await client(origin, { afterResponse: [echo(200)] }).getFileDetails('f1');
+    expect(result.$ResponseMetadata.headers['x-echo']).toBe('[redacted]');
+    const error = await client(origin, { afterResponse: [echo(400)] }, { maxRetries: 0 })
+      .getFileDetails('f1')
+      .catch((e: unknown) => e);
+    expect((error as ApiError).headers['x-echo']).toBe('[redacted]');
+  });
+});
+
+describe('abort while a hook runs', () => {
+  const never = () => new Promise<never>(() => {});
+  for (const where of ['beforeRequest', 'afterResponse', 'beforeRetry'] as const) {
+    it(`a ${where} hook that never settles: abort rejects with signal.reason and hands the turn back`, async () => {
+      const { origin, seen } = await recordingServer([{ status: 503, headers: { 'retry-after': '0' } }, { status: 200 }]);
+      const imagekit = client(origin, {}, { maxConcurrency: 1 });
+      const controller = new AbortController();
+      const reason = new Error('stop');
+      let entered!: () => void;
+      const inHook = new Promise<void>((resolve) => (entered = resolve));
+      const hook = () => {
+        entered();
+        return never();
+      };
+      const call = imagekit.getFileDetails('f1', { signal: controller.signal, hooks: { [where]: [hook] } });
+      await inHook;
+      controller.abort(reason);
+      await expect(call).rejects.toBe(reason);
+      // The one slot is free again: another call goes through.
+      const before = seen.length;
+      await imagekit.getFileDetails('f2');
+      expect(seen.length).toBeGreaterThan(before);
+    });
+  }
+
+  it('an abort during an afterResponse hook on a 2xx answer rejects with signal.reason', async () => {
+    const { origin } = await recordingServer([{ status: 200 }]);
+    const controller = new AbortController();
+    const reason = new Error('stop');
+    const call = client(origin).getFileDetails('f1', { signal: controller.signal, hooks: { afterResponse: [() => controller.abort(reason)] } });
+    await expect(call).rejects.toBe(reason);
+  });
+});
+
+it('a hook list with a hole is a TypeError when the client is created, not a failure at call time', () => {
+  const sparse = { beforeRequest: [, () => {}] } as unknown as Hooks;
+  expect(() => client('http://127.0.0.1:1', sparse)).toThrow(new TypeError('The `hooks.beforeRequest` option must be an array of functions'));
+});
