@@ -24,11 +24,11 @@
  *   `beforeRequest` once the attempt is prepared (inside its turn, before the timeout
  *   starts), `afterResponse` on the redacted answer (after the turn is handed back).
  */
-import { ApiError, TimeoutError, UploadIndeterminateError } from '../errors.js';
+import { ApiError, headersToRecord, TimeoutError, UploadIndeterminateError, type ImageKitError } from '../errors.js';
 import { connectionError, permissionDenied } from '../internal/connect-failure.js';
 import { redact } from '../internal/redact.js';
 import { TransportError, type RequestBody, type Transport, type TransportResponse } from '../transport/types.js';
-import { runAfterResponse, runBeforeRequest, settle, type ResolvedHooks } from './hooks.js';
+import { headerChanges, runAfterResponse, runBeforeRequest, settle, type ResolvedHooks } from './hooks.js';
 import type { PacedCall, PacerPermit, PacerVerdict } from './pacer.js';
 import { retryWait, sleep } from './retry.js';
 
@@ -190,11 +190,15 @@ export async function runCall(call: EngineCall): Promise<EngineResponse> {
   /** For hooks: attempts made, and the last one's request and failure. */
   let attempts = 0;
   let request: Request | undefined;
-  let failure: unknown;
+  let failure: ImageKitError | undefined;
+  /** Header changes the beforeRetry hooks made so far, applied to every later attempt (ky keeps one request). */
+  let carried: Record<string, string | null> | undefined;
   for (let attemptNumber = 0; ; attempts++) {
     if (signal?.aborted) throw signal.reason;
     if (hooks && request) {
-      for (const hook of hooks.beforeRetry) await settle(hook({ request, error: failure, retryCount: attempts }), signal);
+      const before = headersToRecord(request.headers);
+      for (const hook of hooks.beforeRetry) await settle(hook({ request, error: failure!, retryCount: attempts }), signal);
+      carried = { ...carried, ...headerChanges(before, request) };
       if (signal?.aborted) throw signal.reason;
     }
     let permit: PacerPermit | undefined;
@@ -211,7 +215,7 @@ export async function runCall(call: EngineCall): Promise<EngineResponse> {
       if (signal?.aborted) throw signal.reason;
       prepared = await call.prepare(signal);
       let answer: TransportResponse | undefined;
-      if (hooks) ({ prepared, request, answer } = await runBeforeRequest(hooks, call.method, prepared, { retryCount: attempts }, signal));
+      if (hooks) ({ prepared, request, answer } = await runBeforeRequest(hooks, call.method, prepared, { retryCount: attempts }, signal, carried));
       if (signal?.aborted) throw signal.reason;
       const { host, pathname } = new URL(prepared.url);
       target = `${call.method} ${host}${pathname}`;
@@ -242,7 +246,7 @@ export async function runCall(call: EngineCall): Promise<EngineResponse> {
         path: new URL(prepared.url).pathname,
       });
     }
-    failure = error;
+    failure = error as ImageKitError;
     const status = response?.status;
     const decision = call.decide({ status, sent: outcome.sent });
     if (decision.retry && verdict === 'wait') {

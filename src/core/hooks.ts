@@ -13,14 +13,15 @@
  *   retried), headers and body redacted like an error's. Returning a `Response` replaces it
  *   (redacted the same way).
  * - `beforeRetry({ request, error, retryCount })` before each attempt after the first
- *   (also a re-send after a 429 the rate-limit pacer waits out). Throwing stops the call
- *   with that error.
+ *   (also a re-send after a 429 the rate-limit pacer waits out). Header changes it makes to
+ *   `request` are applied to the next attempt, as in ky. Throwing stops the call with that
+ *   error.
  *
  * A hook's error (thrown or rejected) ends the call with that error, unchanged; an abort
  * while a hook runs ends the call with `signal.reason` without waiting for it. Hooks run
  * in order: the client's, then those a `withOptions` copy added, then the call's.
  */
-import { headersToRecord } from '../errors.js';
+import { headersToRecord, type ImageKitError } from '../errors.js';
 import { unknownOption } from '../internal/options.js';
 import { redact } from '../internal/redact.js';
 import type { TransportResponse } from '../transport/types.js';
@@ -46,8 +47,8 @@ export type AfterResponseHook = (request: Request, state: HookState, response: R
 export type BeforeRetryHook = (details: {
   /** The request of the failed attempt (no body). */
   readonly request: Request;
-  /** Why the last attempt failed: an `ApiError`, `ConnectionError` or `TimeoutError`. */
-  readonly error: unknown;
+  /** Why the last attempt failed: an `ApiError` (a status subclass), `ConnectionError` or `TimeoutError`. */
+  readonly error: ImageKitError;
   /** Attempts made so far (1 before the first retry). */
   readonly retryCount: number;
 }) => void | Promise<void>;
@@ -118,6 +119,19 @@ export function settle<T>(result: T | PromiseLike<T>, signal: AbortSignal | unde
   });
 }
 
+/**
+ * What `beforeRetry` hooks changed in a request's headers (`before` is the record taken
+ * before they ran): the new value of each header set, `null` for each header removed.
+ */
+export function headerChanges(before: Readonly<Record<string, string>>, request: Request): Record<string, string | null> {
+  const after = headersToRecord(request.headers);
+  const changes: Record<string, string | null> = {};
+  for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (before[name] !== after[name]) changes[name] = after[name] ?? null;
+  }
+  return changes;
+}
+
 /** Reads a hook's `Response` as the engine's answer. */
 async function answerOf(response: Response): Promise<TransportResponse> {
   return { status: response.status, headers: headersToRecord(response.headers), text: await response.text() };
@@ -134,7 +148,8 @@ export interface HookedRequest {
 }
 
 /**
- * Runs the `beforeRequest` hooks for one attempt.
+ * Runs the `beforeRequest` hooks for one attempt, on its request with the header changes
+ * the `beforeRetry` hooks made (`carried`, from {@link headerChanges}) applied.
  * @throws {TypeError} when a hook returns anything else than nothing, a `Request` (same method, no body) or a `Response`.
  */
 export async function runBeforeRequest(
@@ -143,10 +158,16 @@ export async function runBeforeRequest(
   prepared: PreparedRequest,
   state: HookState,
   signal: AbortSignal | undefined,
+  carried: Readonly<Record<string, string | null>> | undefined,
 ): Promise<HookedRequest> {
   const { body } = prepared;
   const headers = new Headers(prepared.headers);
   if (body) headers.set('content-type', body.contentType);
+  // What the last beforeRetry hooks changed (see headerChanges).
+  for (const [name, value] of Object.entries(carried ?? {})) {
+    if (value === null) headers.delete(name);
+    else headers.set(name, value);
+  }
   let request = new Request(prepared.url, { method, headers });
   for (const hook of hooks.beforeRequest) {
     const result = await settle(hook(request, state), signal);
@@ -164,7 +185,7 @@ export async function runBeforeRequest(
       url: request.url,
       headers: sent,
       body: body && contentType !== undefined ? { ...body, contentType } : body,
-      // A hook that sets its own Authorization makes it a secret of this attempt too.
+      // An auth header a hook sets is a secret of this attempt too.
       secrets: authorization === undefined ? prepared.secrets : [...prepared.secrets, authorization],
     },
   };

@@ -240,6 +240,32 @@ describe('beforeRetry', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it('header changes it makes to the request are sent with the retry, as in ky (set, replaced, removed)', async () => {
+    const { origin, seen } = await recordingServer([
+      { status: 503, headers: { 'retry-after': '0' } },
+      { status: 503, headers: { 'retry-after': '0' } },
+      { status: 200 },
+    ]);
+    await client(origin, {
+      beforeRequest: [(request) => void request.headers.set('x-trace-id', 'first')],
+      beforeRetry: [
+        ({ request, retryCount }) => {
+          request.headers.set('x-token', `refreshed-${retryCount}`);
+          request.headers.set('x-trace-id', `retry-${retryCount}`);
+          request.headers.delete('accept');
+        },
+      ],
+    }).getFileDetails('f1', { headers: { accept: 'application/json' } });
+    // A removed Accept is sent as fetch's own default; the changes of earlier retries stay.
+    expect(seen.map((request) => [request.headers['x-token'], request.headers['accept']])).toEqual([
+      [undefined, 'application/json'],
+      ['refreshed-1', '*/*'],
+      ['refreshed-2', '*/*'],
+    ]);
+    // beforeRequest runs after the carried changes, so its own header wins.
+    expect(seen.map((request) => request.headers['x-trace-id'])).toEqual(['first', 'first', 'first']);
+  });
+
   it('is not called when the first attempt succeeds', async () => {
     const { origin } = await recordingServer([{ status: 200 }]);
     let calls = 0;

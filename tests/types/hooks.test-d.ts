@@ -2,7 +2,15 @@
 // accepted (client, withOptions, per call, uploads), and a hook that returns something the
 // engine would refuse is a type error. Checked by `tsc -p tests/types/tsconfig.json`.
 import { expectTypeOf } from 'vitest';
-import { upload, type AfterResponseHook, type BeforeRequestHook, type BeforeRetryHook, type Hooks, type HookState } from '../../src/index.js';
+import {
+  upload,
+  type ImageKitError,
+  type AfterResponseHook,
+  type BeforeRequestHook,
+  type BeforeRetryHook,
+  type Hooks,
+  type HookState,
+} from '../../src/index.js';
 import { ImageKit } from '../../src/server.js';
 
 const hooks: Hooks = {
@@ -23,7 +31,8 @@ const hooks: Hooks = {
   beforeRetry: [
     ({ request, error, retryCount }) => {
       expectTypeOf(request).toEqualTypeOf<Request>();
-      expectTypeOf(error).toEqualTypeOf<unknown>();
+      expectTypeOf(error).toEqualTypeOf<ImageKitError>();
+      expectTypeOf(error.message).toEqualTypeOf<string>();
       expectTypeOf(retryCount).toEqualTypeOf<number>();
     },
   ],
