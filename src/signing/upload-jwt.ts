@@ -24,7 +24,7 @@ export interface UploadTokenOptions {
    * upload form: lists comma-joined, `extensions` / `customMetadata` / `transformation` as
    * JSON, booleans `"true"`/`"false"`, strings as they are; a name or value `upload()` refuses
    * is the same `TypeError` here; `file`, `token`, `undefined`/`null` values and the call
-   * options `onProgress`, `signal`, `timeout`, `fileSize` are left out), or `[name, value]`
+   * options `onProgress`, `signal`, `timeout`, `fileSize`, `hooks` are left out), or `[name, value]`
    * pairs of strings, signed as given (except `file` and `token`). The server rejects an
    * upload whose fields differ from the signed ones.
    */

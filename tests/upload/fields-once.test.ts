@@ -23,7 +23,7 @@ const privateKey = 'private_fields_once';
 const publicKey = 'public_fields_once';
 
 /** Options that are never form fields (besides `file`, which is its own part or an unsigned field). */
-const callOptions = ['fileSize', 'onProgress', 'signal', 'timeout'];
+const callOptions = ['fileSize', 'onProgress', 'signal', 'timeout', 'hooks'];
 
 /** The serialization rules of the upload API, written out independently of src/. */
 function expectedFields(options: Record<string, unknown>): Record<string, string> {
@@ -101,6 +101,7 @@ const uploadOptions: fc.Arbitrary<UploadOptions> = fc
       timeout: fc.nat(),
       onProgress: fc.constant(() => {}),
       signal: fc.constant(new AbortController().signal),
+      hooks: fc.constant({ beforeRequest: [() => {}] }),
     },
     { requiredKeys: ['file', 'fileName'] },
   )
