@@ -10,6 +10,7 @@ import { checkExpireSeconds } from './expire-seconds.js';
 import { hmacWebCrypto } from './hmac.js';
 import { mustAwait } from './must-await.js';
 import { checkOptionKeys } from '../internal/options.js';
+import { isSignedField, uploadFieldKinds, uploadFormFields, uploadNonFieldOptions } from '../internal/upload-fields.js';
 
 /** Options of {@link createUploadToken}. */
 export interface UploadTokenOptions {
@@ -18,12 +19,14 @@ export interface UploadTokenOptions {
   /** Public API key (`public_…`): the JWT header's `kid`. */
   publicKey: string;
   /**
-   * The upload's form fields, exactly as the browser will send them: an object (values are
-   * serialized like the upload API expects: arrays comma-joined, `extensions` /
-   * `customMetadata` / `transformation` as JSON, booleans `"true"`/`"false"`), or
-   * already-serialized `[name, value]` pairs. `file`, `token`, `undefined`/`null` values,
-   * functions and the call options `onProgress`, `signal`, `timeout`, `fileSize` are left out.
-   * The server rejects an upload whose fields differ from the signed ones.
+   * The upload's form fields, exactly as the browser will send them. Either the upload
+   * options the browser passes to `upload()` (checked and serialized by the same code as the
+   * upload form: lists comma-joined, `extensions` / `customMetadata` / `transformation` as
+   * JSON, booleans `"true"`/`"false"`, strings as they are; a name or value `upload()` refuses
+   * is the same `TypeError` here; `file`, `token`, `undefined`/`null` values and the call
+   * options `onProgress`, `signal`, `timeout`, `fileSize`, `hooks` are left out), or `[name, value]`
+   * pairs of strings, signed as given (except `file` and `token`). The server rejects an
+   * upload whose fields differ from the signed ones.
    */
   fields: Readonly<Record<string, unknown>> | ReadonlyArray<readonly [string, string]>;
   /**
@@ -38,42 +41,32 @@ export interface UploadTokenOptions {
 /** The defaults of {@link UploadTokenOptions}. */
 export const uploadTokenDefaults = { expireSeconds: 1800, maxExpireSeconds: 3600 } as const;
 
-const jsonFields = new Set(['extensions', 'customMetadata', 'transformation']);
-const unsignedKeys = new Set(['file', 'token', 'onProgress', 'signal', 'timeout', 'fileSize']);
-
 /**
- * Serializes one upload form value the way the upload API expects
- * (docs/imagekit-api-notes.md, "Upload fields and serialization"); `undefined` means "leave the field out".
- * @throws {RangeError} A number is not finite.
+ * The claims for `fields`: upload options checked and serialized by the same code that builds
+ * the upload form, or `[name, value]` pairs taken as they are; of those, the fields a JWT signs.
  */
-export function serializeUploadField(name: string, value: unknown): string | undefined {
-  if (value === undefined || value === null || typeof value === 'function') return undefined;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new RangeError(`\`fields.${name}\` must be a finite number`);
-    return String(value);
-  }
-  if (Array.isArray(value) && !jsonFields.has(name)) return value.join(',');
-  return JSON.stringify(value);
-}
-
 function payloadFields(fields: UploadTokenOptions['fields']): Record<string, string> {
   if (typeof fields !== 'object' || fields === null) {
     throw new TypeError('`fields` must be the upload form fields (an object, or [name, value] pairs)');
   }
-  const entries: Iterable<readonly [string, unknown]> = Array.isArray(fields)
-    ? (fields as ReadonlyArray<readonly [string, string]>)
-    : Object.entries(fields);
-  const payload: Array<[string, string]> = [];
-  for (const [name, value] of entries) {
+  const pairs = Array.isArray(fields) ? (fields as ReadonlyArray<readonly [string, string]>) : undefined;
+  for (const pair of pairs ?? []) {
+    if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string' || typeof pair[1] !== 'string') {
+      throw new TypeError('`fields` given as pairs must be `[name, value]` pairs of strings');
+    }
+  }
+  for (const name of pairs ? pairs.map((pair) => pair[0]) : Object.keys(fields)) {
     if (name === 'iat' || name === 'exp') throw new TypeError(`\`fields.${name}\` is reserved for the token's own claims`);
-    if (unsignedKeys.has(name)) continue;
-    const text = serializeUploadField(name, value);
-    if (text !== undefined) payload.push([name, text]);
+  }
+  let form = pairs;
+  if (!form) {
+    const options = fields as Readonly<Record<string, unknown>>;
+    checkOptionKeys(options, [...uploadNonFieldOptions, ...Object.keys(uploadFieldKinds), 'token'], 'createUploadToken `fields`');
+    // `null` means "not given" here, like `undefined`.
+    form = uploadFormFields(Object.fromEntries(Object.entries(options).filter((entry) => entry[1] !== null)), 'fields.');
   }
   // fromEntries defines own properties, so even a field named "__proto__" stays a field.
-  return Object.fromEntries(payload);
+  return Object.fromEntries(form.filter((field) => isSignedField(field[0])));
 }
 
 /**
@@ -92,8 +85,9 @@ function payloadFields(fields: UploadTokenOptions['fields']): Record<string, str
  *   privateKey, publicKey,
  *   fields: { fileName: 'avatar.png', folder: '/users/42', tags: ['avatar'] },
  * });
- * @throws {TypeError} `privateKey` / `publicKey` is missing, `fields` is not an object, or holds `iat` / `exp`.
- * @throws {RangeError} `expireSeconds` is not more than 0 and at most 3600 (a fraction is dropped, never below 1), or a field is a non-finite number.
+ * @throws {TypeError} `privateKey` / `publicKey` is missing; `fields` is not an object or pairs of strings, holds `iat` / `exp`,
+ *   or holds a name or value that `upload()` refuses.
+ * @throws {RangeError} `expireSeconds` is not more than 0 and at most 3600 (a fraction is dropped, never below 1).
  * @throws {ImageKitError} The runtime has no Web Crypto.
  */
 export function createUploadToken(options: UploadTokenOptions): Promise<string> {

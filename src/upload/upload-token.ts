@@ -6,13 +6,14 @@
  * difference and burns the single-use token. Nothing here handles a secret.
  */
 import { base64UrlToText } from '../internal/encoding.js';
+import { isSignedField } from '../internal/upload-fields.js';
 
 /**
  * Checks a v2 `uploadToken` against the form fields of one upload attempt and returns it
  * as the `token` form field. Error messages name fields, never the token.
  *
  * @param token the JWT, from the `uploadToken` option or returned by `authenticator`.
- * @param form the serialized upload fields, without auth fields (`file` is not signed).
+ * @param form the serialized upload fields, without auth fields (`file` is not signed: see `isSignedField`).
  * @param source how messages name the token: `` `uploadToken` option `` or `` `uploadToken` returned by `authenticator` ``.
  * @param Mismatch the error class for a field mismatch: `TypeError` for the option, `ImageKitError` for a token from `authenticator`.
  * @throws {TypeError} `token` is not a JWT (three base64url parts, a JSON object payload).
@@ -36,7 +37,7 @@ export function uploadTokenField(
   delete signed['iat'];
   delete signed['exp'];
   for (const [name, value] of form) {
-    if (name !== 'file') {
+    if (isSignedField(name)) {
       // A field the JWT lacks reads as undefined or an Object.prototype member: never a string.
       if (signed[name] !== value) throw mismatch(name);
       delete signed[name];
