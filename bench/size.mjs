@@ -13,9 +13,9 @@ console.log(formatSizeTable(rows));
 
 if (process.argv.includes('--by-file')) {
   for (const row of rows.filter((r) => r.contents.includes('./dist/'))) {
-    console.log(`\n${row.name}: minified bytes by source file (bundled from src/)`);
-    for (const { file, bytes } of (await breakdownBySourceFile(row.contents, { platform: row.platform })).slice(0, 10)) {
-      console.log(`  ${String(bytes).padStart(7)}  ${file}`);
+    console.log(`\n${row.name}: minified bytes by source file (bundled from src/), and the gzip bytes the bundle loses without it`);
+    for (const { file, bytes, gzipBytes } of (await breakdownBySourceFile(row.contents, { platform: row.platform })).slice(0, 10)) {
+      console.log(`  ${String(bytes).padStart(7)}  ${String(gzipBytes).padStart(6)} gzip  ${file}`);
     }
   }
 }

@@ -88,11 +88,11 @@ export async function sizeCases() {
   rootOnly('buildUrl', { budget: 3880, target: 3300 });
   rootOnly('phashDistance', { budget: 450, target: 450 });
   rootOnly('getResponsiveImageAttributes', { budget: 4520 });
-  rootOnly('upload', { budget: 8650 });
+  rootOnly('upload', { budget: 8610, target: 7000 });
   // The root entry holds two kinds of code: pure URL/pHash/error code, and the networked
   // client upload (`upload` is a root export). The pure part's goal is 5,400 B
   // (not met since URL safety checks and the written-out name table); the whole entry
-  // (upload alone is over 6 KB) has a ceiling.
+  // (upload alone is over 7 KB) has a ceiling.
   const uploadNames = new Set(['upload', 'clientUploadDefaults']);
   const pureNames = root.filter((name) => !uploadNames.has(name));
   cases.push({
@@ -102,20 +102,21 @@ export async function sizeCases() {
     budget: 5940,
     target: 5400,
   });
-  cases.push({ name: 'whole root entry', contents: `export * from './dist/index.js';`, platform: 'browser', budget: 13100, target: 5120 });
+  cases.push({ name: 'whole root entry', contents: `export * from './dist/index.js';`, platform: 'browser', budget: 13050, target: 5120 });
   if (server.includes('signUrl')) {
     cases.push({ name: 'signUrl (server)', contents: `export { signUrl } from './dist/server.js';`, platform: 'node', budget: 2260 });
   }
   if (server.includes('verifyWebhook')) {
-    cases.push({ name: 'verifyWebhook (server)', contents: `export { verifyWebhook } from './dist/server.js';`, platform: 'node', budget: 2590 });
+    cases.push({ name: 'verifyWebhook (server)', contents: `export { verifyWebhook } from './dist/server.js';`, platform: 'node', budget: 2600 });
   }
   if (server.includes('ImageKit')) {
     cases.push({
       name: 'ImageKit class (server)',
       contents: `export { ImageKit } from './dist/server.js';`,
       platform: 'node',
-      budget: 22760,
-      target: 8704,
+      budget: 22640,
+      // Issue 10: half of @imagekit/nodejs, rounded (its class is about 17,000 B).
+      target: 12000,
     });
   }
   return cases;
@@ -167,9 +168,14 @@ export function formatSizeTable(rows) {
 
 /**
  * Where a case's bytes come from: bundles the same consumer from src/ (TypeScript) and
- * returns the minified bytes each source file contributes, largest first.
+ * returns the minified bytes each source file contributes, largest first. `gzipBytes` is
+ * what the bundle's gzip size loses without that file's code: gzip pays little for text
+ * repeated elsewhere in the bundle, so a file's minified bytes can mislead (rewriting
+ * repetitive code shorter may not shrink the gzip figure at all). It is measured on a
+ * bundle with whitespace kept (esbuild then marks where each file's code starts), so the
+ * figures are a guide, not parts that add up to the case's size.
  * @param {string} contents  a consumer module importing './dist/<entry>.js'
- * @returns {Promise<Array<{ file: string, bytes: number }>>}
+ * @returns {Promise<Array<{ file: string, bytes: number, gzipBytes: number }>>}
  */
 export async function breakdownBySourceFile(contents, { platform = 'browser' } = {}) {
   const result = await build({
@@ -187,8 +193,39 @@ export async function breakdownBySourceFile(contents, { platform = 'browser' } =
     logLevel: 'silent',
   });
   const [output] = Object.values(result.metafile.outputs);
+  const gzipBytes = await gzipShareBySourceFile(contents, platform);
   return Object.entries(output.inputs)
-    .map(([file, { bytesInOutput }]) => ({ file, bytes: bytesInOutput }))
+    .map(([file, { bytesInOutput }]) => ({ file, bytes: bytesInOutput, gzipBytes: gzipBytes.get(file) ?? 0 }))
     .filter(({ bytes }) => bytes > 0)
     .sort((a, b) => b.bytes - a.bytes);
+}
+
+/** For each source file: gzip bytes of the bundle (whitespace kept) minus those of the bundle without that file's code. */
+async function gzipShareBySourceFile(contents, platform) {
+  const result = await build({
+    stdin: { contents, resolveDir: repoRoot, loader: 'ts', sourcefile: 'consumer.ts' },
+    plugins: [resolveThroughExports({ fromSource: true })],
+    bundle: true,
+    minifySyntax: true,
+    minifyIdentifiers: true,
+    treeShaking: true,
+    format: 'esm',
+    platform,
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  });
+  const text = result.outputFiles[0].text;
+  const gzip = (part) => gzipSync(part, { level: 9 }).length;
+  // Each file's code starts with a `// src/…` line; the text before the first one is the consumer's.
+  const sections = text.split(/^(?=\/\/ src\/)/m);
+  const whole = gzip(text);
+  const shares = new Map();
+  sections.forEach((section, index) => {
+    const file = /^\/\/ (src\/\S+)/.exec(section)?.[1];
+    if (file === undefined) return;
+    const without = sections.filter((_, other) => other !== index).join('');
+    shares.set(file, (shares.get(file) ?? 0) + whole - gzip(without));
+  });
+  return shares;
 }

@@ -155,7 +155,6 @@ interface CallState {
   readonly maxRateLimitWait: number;
   readonly ticket: number;
   readonly signal: AbortSignal | undefined;
-  waiting: boolean;
   /** Time of the last 429 not yet followed by a start, or undefined. */
   rateLimitedAt: number | undefined;
   rateLimitWaitMs: number;
@@ -263,7 +262,6 @@ export class Pacer {
       kind,
       ticket: this.#nextTicket++,
       signal,
-      waiting: false,
       rateLimitedAt: undefined,
       rateLimitWaitMs: 0,
       rateLimits: 0,
@@ -276,19 +274,9 @@ export class Pacer {
     };
   }
 
-  /**
-   * One turn for a call of a single attempt: `call(kind, signal).acquire()`.
-   * Rejects with `signal.reason`, unchanged, when the signal aborts while queued.
-   */
-  async acquire(kind: PaceKind, signal?: AbortSignal): Promise<PacerPermit> {
-    // A fresh call has no 429 behind it, so its turn never resolves undefined.
-    return (await this.call(kind, signal).acquire()) as PacerPermit;
-  }
-
   #acquire(call: CallState): Promise<PacerPermit | undefined> {
     const { signal } = call;
     if (signal?.aborted) return Promise.reject(signal.reason);
-    if (call.waiting) return Promise.reject(new Error('This call is already waiting for its turn'));
     return new Promise<PacerPermit | undefined>((resolve, reject) => {
       let deadline: unknown;
       const leave = (): void => {
@@ -308,13 +296,11 @@ export class Pacer {
         resolve,
         reject,
         cleanup: () => {
-          call.waiting = false;
           signal?.removeEventListener('abort', onAbort);
           if (deadline !== undefined) this.#clock.clearTimeout(deadline);
           deadline = undefined;
         },
       };
-      call.waiting = true;
       signal?.addEventListener('abort', onAbort, { once: true });
       if (call.rateLimitedAt !== undefined && call.maxRateLimitWait !== Infinity) {
         const left = call.maxRateLimitWait - call.rateLimitWaitMs - (this.#clock.now() - call.rateLimitedAt);

@@ -7,10 +7,9 @@ import type { ClientContext } from '../core/context.js';
 import { flattenPages, paginateOffset } from '../core/pagination.js';
 import type { RequestOptions } from '../core/request.js';
 import type { WithMetadata } from '../internal/metadata.js';
-import { checkOptionKeys } from '../internal/options.js';
 import { listFiles } from './endpoints.js';
 import { listFilesChecks, type ListFilesItem, type ListFilesParams } from './params.js';
-import { fields, optionalInteger, requestOptions, requireObject } from './validate.js';
+import { fields, integerIn, requestOptions } from './validate.js';
 
 /** Query of `iterateFiles`: the `listFiles` query plus an overall cap. */
 export interface IterateFilesParams extends ListFilesParams {
@@ -38,17 +37,10 @@ interface ResolvedIteration {
   maxItems: number | undefined;
 }
 
+/** Checks `params` in one pass (the object, its keys, every value: the `listFiles` checks plus `maxItems`) before the first request. */
 function resolve(where: string, params: IterateFilesParams | undefined): ResolvedIteration {
-  requireObject('params', params ?? {});
-  checkOptionKeys(params ?? {}, [...Object.keys(listFilesChecks), 'maxItems'], where);
-  const { maxItems, ...base } = params ?? {};
-  fields(where, base, listFilesChecks); // validates before the first request
-  return {
-    base,
-    pageSize: base.limit ?? maxFilesPageSize,
-    skip: base.skip ?? 0,
-    maxItems: optionalInteger('maxItems', maxItems, 0, Number.MAX_SAFE_INTEGER),
-  };
+  const { maxItems, ...base } = fields(where, params, { ...listFilesChecks, maxItems: integerIn(0) }, 'params', true);
+  return { base, pageSize: base.limit ?? maxFilesPageSize, skip: base.skip ?? 0, maxItems };
 }
 
 /**

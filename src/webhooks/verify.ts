@@ -54,12 +54,45 @@ function readHeader(headers: WebhookInput['headers'], name: string): string | un
   }
   for (const key of Object.keys(headers)) {
     if (key.toLowerCase() !== name) continue;
-    const value = (headers as Record<string, string | readonly string[] | undefined>)[key];
-    // Repeated header lines may arrive as an array (e.g. Node's `headersDistinct`); they are
-    // joined with ", " as `Headers.get` joins them, which both signature parsers accept.
-    return typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : undefined;
+    return headerValue((headers as Record<string, unknown>)[key]);
   }
   return undefined;
+}
+
+/**
+ * A header's value from a plain object. Repeated header lines may arrive as an array (e.g.
+ * Node's `headersDistinct`); they are joined with ", " as `Headers.get` joins them, which
+ * both signature parsers accept.
+ */
+function headerValue(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : undefined;
+}
+
+function checkSecret(secret: unknown): string {
+  if (typeof secret !== 'string' || secret === '') {
+    throw new TypeError('`secret` must be a non-empty string (the webhook secret, `whsec_…`)');
+  }
+  return secret;
+}
+
+const missingHeaders = (): WebhookVerificationError =>
+  new WebhookVerificationError(
+    'missing_header',
+    'Webhook signature headers are missing: expected `webhook-id`, `webhook-timestamp` and `webhook-signature` (or the legacy `x-ik-signature`)',
+  );
+
+/** The signed body as an event: JSON with a string `type`. */
+function parseEvent(body: Uint8Array): WebhookEvent {
+  let event: WebhookEvent;
+  try {
+    event = JSON.parse(new TextDecoder().decode(body)) as WebhookEvent;
+  } catch (error) {
+    throw new WebhookVerificationError('invalid_json', 'Webhook body is signed but is not valid JSON', { cause: error });
+  }
+  if (typeof event !== 'object' || event === null || typeof (event as { type?: unknown }).type !== 'string') {
+    throw new WebhookVerificationError('invalid_json', 'Webhook body is signed but is not an event object with a `type`');
+  }
+  return event;
 }
 
 function bodyBytes(body: unknown): Uint8Array<ArrayBuffer> {
@@ -213,10 +246,8 @@ export async function verifyWebhook(input: WebhookInput, options: VerifyWebhookO
   if (typeof input !== 'object' || input === null) throw new TypeError('The first argument must be `{ body, headers }`');
   if (typeof options !== 'object' || options === null) throw new TypeError('The options `{ secret, toleranceSeconds? }` are required');
   checkOptionKeys(options, ['secret', 'toleranceSeconds'], 'verifyWebhook');
-  const { secret, toleranceSeconds = verifyWebhookDefaults.toleranceSeconds } = options;
-  if (typeof secret !== 'string' || secret === '') {
-    throw new TypeError('`secret` must be a non-empty string (the webhook secret, `whsec_…`)');
-  }
+  const { toleranceSeconds = verifyWebhookDefaults.toleranceSeconds } = options;
+  const secret = checkSecret(options.secret);
   if (typeof toleranceSeconds !== 'number') throw new TypeError('`toleranceSeconds` must be a number of seconds');
   if (!(toleranceSeconds >= 0) || !Number.isFinite(toleranceSeconds)) {
     throw new RangeError('`toleranceSeconds` must be a finite number of seconds, 0 or more');
@@ -228,27 +259,32 @@ export async function verifyWebhook(input: WebhookInput, options: VerifyWebhookO
   let verified: Omit<VerifiedWebhook, 'event'>;
   const legacy = readHeader(headers, 'x-ik-signature');
   const standard = ['webhook-id', 'webhook-timestamp', 'webhook-signature'].some((name) => readHeader(headers, name) !== undefined);
-  if (!standard && legacy === undefined) {
-    throw new WebhookVerificationError(
-      'missing_header',
-      'Webhook signature headers are missing: expected `webhook-id`, `webhook-timestamp` and `webhook-signature` (or the legacy `x-ik-signature`)',
-    );
-  }
+  if (!standard && legacy === undefined) throw missingHeaders();
   if (standard) {
     const result = await verifyStandard(headers, body, secret, toleranceSeconds);
     verified = { ...result, scheme: 'standard' };
   } else {
     verified = { timestamp: await verifyLegacy(legacy!, body, secret, toleranceSeconds), id: undefined, scheme: 'legacy' };
   }
+  return { event: parseEvent(body), ...verified };
+}
 
-  let event: WebhookEvent;
-  try {
-    event = JSON.parse(new TextDecoder().decode(body)) as WebhookEvent;
-  } catch (error) {
-    throw new WebhookVerificationError('invalid_json', 'Webhook body is signed but is not valid JSON', { cause: error });
-  }
-  if (typeof event !== 'object' || event === null || typeof (event as { type?: unknown }).type !== 'string') {
-    throw new WebhookVerificationError('invalid_json', 'Webhook body is signed but is not an event object with a `type`');
-  }
-  return { event, ...verified };
+/**
+ * The legacy scheme alone, with the default tolerance: what `ImageKit#verifyWebhookEvent`
+ * (v6's `(payload, signature, secret)`) checks. It fails exactly as
+ * `verifyWebhook({ body, headers: { 'x-ik-signature': signature } }, { secret })` would, and
+ * a bundle that uses only this carries no Standard Webhooks parser.
+ * @internal
+ */
+export async function verifyLegacyWebhook(
+  body: WebhookInput['body'],
+  signature: unknown,
+  secret: string,
+): Promise<{ event: WebhookEvent; timestamp: Date }> {
+  checkSecret(secret);
+  const bytes = bodyBytes(body);
+  const header = headerValue(signature);
+  if (header === undefined) throw missingHeaders();
+  const timestamp = await verifyLegacy(header, bytes, secret, verifyWebhookDefaults.toleranceSeconds);
+  return { event: parseEvent(bytes), timestamp };
 }

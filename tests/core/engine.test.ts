@@ -66,7 +66,7 @@ describe('pacing (the client pacer wired into the loop)', () => {
   it('waits for a turn before every attempt, before anything is prepared or sent', async () => {
     const order: string[] = [];
     const pacer = new Pacer({ maxConcurrency: 1 });
-    const blocker = await pacer.acquire('api'); // the one slot is taken
+    const blocker = (await pacer.call('api').acquire())!; // the one slot is taken
     const { call } = scripted([answer(500), answer(200)], {
       paced: pacer.call('api'),
       prepare: () => {
@@ -116,7 +116,7 @@ describe('pacing (the client pacer wired into the loop)', () => {
 
   it('a signal that aborts as the turn is granted hands the turn back and rejects with its reason', async () => {
     const pacer = new Pacer({ maxConcurrency: 1 });
-    const blocker = await pacer.acquire('api');
+    const blocker = (await pacer.call('api').acquire())!;
     const controller = new AbortController();
     const reason = new Error('stop');
     const { call, sentAt } = scripted([answer(200)], { signal: controller.signal, paced: pacer.call('api', controller.signal) });

@@ -41,6 +41,10 @@ class ManualClock implements PacerClock {
   }
 }
 
+/** One turn for a call of a single attempt (a fresh call has no 429 behind it, so its turn is never `undefined`). */
+const acquireTurn = (pacer: Pacer, kind: 'api' | 'upload', signal?: AbortSignal): Promise<PacerPermit> =>
+  pacer.call(kind, signal).acquire() as Promise<PacerPermit>;
+
 interface Limit {
   limit: number;
   interval: number;
@@ -117,7 +121,7 @@ function trackGrants(pacer: Pacer, count: number, kind: 'api' | 'upload' = 'api'
   const granted: number[] = [];
   const permits: PacerPermit[] = [];
   const promises = Array.from({ length: count }, (_, index) =>
-    pacer.acquire(kind).then((permit) => {
+    acquireTurn(pacer, kind).then((permit) => {
       granted.push(index);
       permits.push(permit);
       return permit;
@@ -157,7 +161,7 @@ describe('Pacer: queue and concurrency', () => {
     await Promise.all([
       clock.run(),
       ...Array.from({ length: 40 }, async (_, index) => {
-        const permit = await pacer.acquire(index % 3 === 0 ? 'upload' : 'api');
+        const permit = await acquireTurn(pacer, index % 3 === 0 ? 'upload' : 'api');
         inFlight++;
         peak = Math.max(peak, inFlight);
         expect(pacer.inFlight).toBeLessThanOrEqual(4);
@@ -217,9 +221,9 @@ describe('Pacer: abort while queued', () => {
   it('leaves the queue at once with signal.reason unchanged, and does not hold up the others', async () => {
     const clock = new ManualClock();
     const pacer = new Pacer({ maxConcurrency: 1, clock });
-    const first = await pacer.acquire('api');
+    const first = await acquireTurn(pacer, 'api');
     const controller = new AbortController();
-    const aborted = pacer.acquire('api', controller.signal);
+    const aborted = acquireTurn(pacer, 'api', controller.signal);
     const { granted } = trackGrants(pacer, 1);
     await clock.settle();
     expect(pacer.queued).toBe(2);
@@ -236,7 +240,7 @@ describe('Pacer: abort while queued', () => {
   it('rejects at once when the signal is already aborted, without taking a slot', async () => {
     const pacer = new Pacer({ maxConcurrency: 1, clock: new ManualClock() });
     const reason = new Error('already');
-    await expect(pacer.acquire('api', AbortSignal.abort(reason))).rejects.toBe(reason);
+    await expect(acquireTurn(pacer, 'api', AbortSignal.abort(reason))).rejects.toBe(reason);
     expect(pacer.inFlight).toBe(0);
     expect(pacer.queued).toBe(0);
   });
@@ -244,7 +248,7 @@ describe('Pacer: abort while queued', () => {
   it('an abort while held back by the rate leaves no timer behind for it', async () => {
     const clock = new ManualClock();
     const pacer = new Pacer({ clock });
-    (await pacer.acquire('api')).release(rateLimited(5, 1000, 800));
+    (await acquireTurn(pacer, 'api')).release(rateLimited(5, 1000, 800));
     const controller = new AbortController();
     const queued = pacer.call('api', controller.signal).acquire();
     await clock.settle();
@@ -261,11 +265,11 @@ describe('Pacer: learning the rate from 429 answers', () => {
   it('holds API calls until the reset the server named, then lets `limit` start per interval', async () => {
     const clock = new ManualClock();
     const pacer = new Pacer({ clock });
-    expect((await pacer.acquire('api')).release(rateLimited(3, 1000, 400))).toBe('wait');
+    expect((await acquireTurn(pacer, 'api')).release(rateLimited(3, 1000, 400))).toBe('wait');
     expect(pacer.limits).toEqual([{ limit: 3, intervalMs: 1000 }]);
     const starts: number[] = [];
     const all = Array.from({ length: 7 }, async () => {
-      const permit = await pacer.acquire('api');
+      const permit = await acquireTurn(pacer, 'api');
       starts.push(clock.now());
       permit.release({ status: 200, headers: {} });
     });
@@ -316,14 +320,14 @@ describe('Pacer: learning the rate from 429 answers', () => {
   it('of several 429s naming the same window end, trusts the earliest (the one that came back fastest)', async () => {
     const clock = new ManualClock();
     const pacer = new Pacer({ clock });
-    const [a, b, c] = await Promise.all([pacer.acquire('api'), pacer.acquire('api'), pacer.acquire('api')]);
+    const [a, b, c] = await Promise.all([acquireTurn(pacer, 'api'), acquireTurn(pacer, 'api'), acquireTurn(pacer, 'api')]);
     a.release(rateLimited(5, 1000, 500)); // window ends at 502 by this answer
     await clock.run(10);
     b.release(rateLimited(5, 1000, 480)); // ... at 492 by this one, 10 ms later: closer to the truth
     await clock.run(20);
     c.release(rateLimited(5, 1000, 490)); // ... at 512 by this slow one: ignored
     let started = -1;
-    const next = pacer.acquire('api').then(() => (started = clock.now()));
+    const next = acquireTurn(pacer, 'api').then(() => (started = clock.now()));
     await clock.run();
     await next;
     expect(started).toBe(492);
@@ -406,10 +410,10 @@ describe('Pacer: learning the rate from 429 answers', () => {
     const clock = new ManualClock();
     const pacer = new Pacer({ clock });
     const answer = { status: 429, headers: { 'retry-after': '2' } };
-    expect((await pacer.acquire('api')).release(answer)).toBe('wait');
+    expect((await acquireTurn(pacer, 'api')).release(answer)).toBe('wait');
     expect(pacer.limits).toEqual([]);
     let started = -1;
-    const next = pacer.acquire('api').then(() => (started = clock.now()));
+    const next = acquireTurn(pacer, 'api').then(() => (started = clock.now()));
     await clock.run();
     await next;
     expect(started).toBe(2002);
@@ -418,9 +422,9 @@ describe('Pacer: learning the rate from 429 answers', () => {
   it('a 429 with no wait at all holds for the exponential backoff', async () => {
     const clock = new ManualClock();
     const pacer = new Pacer({ clock });
-    expect((await pacer.acquire('api')).release({ status: 429, headers: {} })).toBe('wait');
+    expect((await acquireTurn(pacer, 'api')).release({ status: 429, headers: {} })).toBe('wait');
     let started = -1;
-    const next = pacer.acquire('api').then(() => (started = clock.now()));
+    const next = acquireTurn(pacer, 'api').then(() => (started = clock.now()));
     await clock.run();
     await next;
     // First retry: 500 ms ± 25 %.
@@ -431,8 +435,8 @@ describe('Pacer: learning the rate from 429 answers', () => {
   it('answers other than 429 teach nothing, even with rate-limit headers', async () => {
     const pacer = new Pacer({ clock: new ManualClock() });
     const success = { status: 200, headers: rateLimited(1, 1000, 900).headers };
-    expect((await pacer.acquire('api')).release(success)).toBe('done');
-    expect((await pacer.acquire('api')).release({ status: 503, headers: { 'retry-after': '5' } })).toBe('done');
+    expect((await acquireTurn(pacer, 'api')).release(success)).toBe('done');
+    expect((await acquireTurn(pacer, 'api')).release({ status: 503, headers: { 'retry-after': '5' } })).toBe('done');
     expect(pacer.limits).toEqual([]);
   });
 });
@@ -441,7 +445,7 @@ describe('Pacer: uploads', () => {
   it('bypass the rate but count for concurrency', async () => {
     const clock = new ManualClock();
     const pacer = new Pacer({ maxConcurrency: 2, clock });
-    (await pacer.acquire('api')).release(rateLimited(1, 1000, 900));
+    (await acquireTurn(pacer, 'api')).release(rateLimited(1, 1000, 900));
     const api = trackGrants(pacer, 1, 'api');
     const uploads = trackGrants(pacer, 3, 'upload');
     await clock.settle();
@@ -462,7 +466,7 @@ describe('Pacer: uploads', () => {
 
   it('a 429 on an upload teaches nothing', async () => {
     const pacer = new Pacer({ clock: new ManualClock() });
-    expect((await pacer.acquire('upload')).release(rateLimited(1, 1000, 900))).toBe('done');
+    expect((await acquireTurn(pacer, 'upload')).release(rateLimited(1, 1000, 900))).toBe('done');
     expect(pacer.limits).toEqual([]);
   });
 });
@@ -471,9 +475,9 @@ describe('Pacer: relaxation', () => {
   it('forgets a limit after a full interval with no 429 and no call held back', async () => {
     const clock = new ManualClock();
     const pacer = new Pacer({ clock });
-    (await pacer.acquire('api')).release(rateLimited(2, 1000, 300));
+    (await acquireTurn(pacer, 'api')).release(rateLimited(2, 1000, 300));
     // Saturated: 6 calls need 3 windows, so the limit stays while they wait.
-    const all = Array.from({ length: 6 }, async () => (await pacer.acquire('api')).release());
+    const all = Array.from({ length: 6 }, async () => (await acquireTurn(pacer, 'api')).release());
     await clock.run();
     await Promise.all(all);
     expect(clock.time).toBe(2302);
@@ -482,17 +486,17 @@ describe('Pacer: relaxation', () => {
     await clock.run(clock.time + 1000);
     expect(pacer.limits).toEqual([]);
     const before = clock.time;
-    await Promise.all(Array.from({ length: 5 }, async () => (await pacer.acquire('api')).release()));
+    await Promise.all(Array.from({ length: 5 }, async () => (await acquireTurn(pacer, 'api')).release()));
     expect(clock.time).toBe(before);
   });
 
   it('relaxes for a call that arrives after the quiet interval, without anything reading the limits first', async () => {
     const clock = new ManualClock();
     const pacer = new Pacer({ clock });
-    (await pacer.acquire('api')).release(rateLimited(2, 1000, 300));
+    (await acquireTurn(pacer, 'api')).release(rateLimited(2, 1000, 300));
     await clock.run(clock.time + 2000);
     let started = 0;
-    const all = Promise.all(Array.from({ length: 5 }, async () => (await pacer.acquire('api')).release(void started++)));
+    const all = Promise.all(Array.from({ length: 5 }, async () => (await acquireTurn(pacer, 'api')).release(void started++)));
     await clock.settle();
     expect(started).toBe(5); // all at once, not 2 per window
     await clock.run();
@@ -554,9 +558,9 @@ describe('Pacer: the per-call bound on rate-limit waits', () => {
   it('gives up at once on a server wait past the 60 s cap, and does not hold other calls', async () => {
     const clock = new ManualClock();
     const pacer = new Pacer({ clock });
-    expect((await pacer.acquire('api')).release(rateLimited(100, 3_600_000, 61_000))).toBe('give-up');
+    expect((await acquireTurn(pacer, 'api')).release(rateLimited(100, 3_600_000, 61_000))).toBe('give-up');
     expect(pacer.limits).toEqual([]);
-    const next = pacer.acquire('api');
+    const next = acquireTurn(pacer, 'api');
     await clock.settle();
     await expect(next).resolves.toBeDefined();
     expect(clock.time).toBe(0);
@@ -564,7 +568,7 @@ describe('Pacer: the per-call bound on rate-limit waits', () => {
 
   it('with maxRateLimitWait: 0 every 429 gives up', async () => {
     const pacer = new Pacer({ clock: new ManualClock(), maxRateLimitWait: 0 });
-    expect((await pacer.acquire('api')).release(rateLimited(10, 1000, 10))).toBe('give-up');
+    expect((await acquireTurn(pacer, 'api')).release(rateLimited(10, 1000, 10))).toBe('give-up');
   });
 
   it('a call may set its own bound', async () => {
@@ -581,9 +585,9 @@ describe('Pacer: default clock', () => {
   it('runs on the global timers (vitest fake timers drive it)', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
     const pacer = new Pacer();
-    (await pacer.acquire('api')).release(rateLimited(1, 1000, 300));
+    (await acquireTurn(pacer, 'api')).release(rateLimited(1, 1000, 300));
     let started = false;
-    const next = pacer.acquire('api').then(() => (started = true));
+    const next = acquireTurn(pacer, 'api').then(() => (started = true));
     await vi.advanceTimersByTimeAsync(299);
     expect(started).toBe(false);
     await vi.advanceTimersByTimeAsync(5);

@@ -35,14 +35,19 @@ describe('bundle size budgets', () => {
     expect(row('root entry without upload')!.gzipBytes).toBeLessThanOrEqual(5940);
   });
 
+  it('the client upload stays within 8,610 bytes gzip (goal: 7,000, not met)', () => {
+    expect(rootNames).toContain('upload');
+    expect(row('upload (root)')!.gzipBytes).toBeLessThanOrEqual(8610);
+  });
+
   it('buildUrl alone stays within 3,880 bytes gzip (goal: 3,300, not met)', () => {
     expect(rootNames).toContain('buildUrl');
     expect(row('buildUrl (root)')!.gzipBytes).toBeLessThanOrEqual(3880);
   });
 
-  it('the ImageKit client class stays within 22,760 bytes gzip (goal: 8,704, not met)', () => {
+  it('the ImageKit client class stays within 22,640 bytes gzip (goal: 12,000, not met)', () => {
     expect(serverNames).toContain('ImageKit');
-    expect(row('ImageKit class (server)')!.gzipBytes).toBeLessThanOrEqual(22760);
+    expect(row('ImageKit class (server)')!.gzipBytes).toBeLessThanOrEqual(22640);
     expect(row('@imagekit/nodejs ImageKit')!.gzipBytes).toBeGreaterThan(0);
   });
 });

@@ -1,10 +1,10 @@
 // Progress, abort, timeouts, error mapping and transport selection, against a loopback
 // server that reads slowly, holds its answer, or answers with errors.
-import { describe, it, expect, afterEach } from 'vitest';
+import { describe, it, expect, afterEach, vi } from 'vitest';
 import { createClientContext } from '../../src/core/context.js';
 import { uploadFile } from '../../src/upload/server-upload.js';
 import { upload } from '../../src/upload/client-upload.js';
-import { selectUploadTransport } from '../../src/transport/select.js';
+import { selectUploadTransport, sendServerUpload } from '../../src/transport/select.js';
 import { isApiError, isTimeoutError, isUploadIndeterminateError, BadRequestError, TimeoutError } from '../../src/errors.js';
 import { jsonResponder, startUploadServer, type UploadServer } from './server.js';
 
@@ -82,6 +82,32 @@ describe('transport selection', () => {
     expect(selectUploadTransport('http://127.0.0.1/', false)).toBe('node-http');
     expect(selectUploadTransport('https://upload.imagekit.io/', false)).toBe('node-http');
     expect(selectUploadTransport('http://127.0.0.1/', true)).toBe('fetch');
+  });
+
+  it('the server transport never uses XHR, even where XMLHttpRequest exists', async () => {
+    server = await startUploadServer();
+    let constructed = 0;
+    vi.stubGlobal(
+      'XMLHttpRequest',
+      class {
+        constructor() {
+          constructed++;
+        }
+      },
+    );
+    try {
+      expect(selectUploadTransport(server.url, false)).toBe('xhr'); // what the root `upload()` would take here
+      const blob = new Blob(['hello']);
+      const body = { contentType: 'text/plain', length: blob.size, replayable: true, blob, stream: () => blob.stream() };
+      const signal = new AbortController().signal;
+      const request = { method: 'POST', url: server.url, headers: {}, body, signal, onProgress: undefined, onActivity: undefined, fetch: undefined };
+      const response = await sendServerUpload(request);
+      expect(response.status).toBe(200);
+      expect(server.received).toHaveLength(1);
+      expect(constructed).toBe(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
 

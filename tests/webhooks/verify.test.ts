@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { createHmac } from 'node:crypto';
 import ImageKit from '@imagekit/nodejs';
 import ImageKitV6 from 'imagekit';
-import { verifyWebhook } from '../../src/webhooks/verify.js';
+import { verifyLegacyWebhook, verifyWebhook } from '../../src/webhooks/verify.js';
 import { isWebhookEvent, type WebhookEvent } from '../../src/webhooks/events.js';
 import { WebhookVerificationError, isWebhookVerificationError, type WebhookFailureReason } from '../../src/errors.js';
 import * as server from '../../src/server.js';
@@ -303,6 +303,44 @@ describe('verifyWebhook (legacy x-ik-signature)', () => {
   it('prefers the Standard Webhooks headers when both are present', async () => {
     const headers = { ...standardHeaders(BODY), 'x-ik-signature': 't=1,v1=00' };
     expect((await verifyWebhook({ body: BODY, headers }, { secret: SECRET })).scheme).toBe('standard');
+  });
+});
+
+describe('verifyLegacyWebhook (the legacy scheme alone, for ImageKit#verifyWebhookEvent)', () => {
+  /** What a promise settles with: the value, or the error's class, reason and message. */
+  const outcome = (promise: Promise<unknown>) =>
+    promise.then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error: [(error as Error).constructor.name, (error as { reason?: string }).reason, (error as Error).message] }),
+    );
+  const header = legacyHeader(BODY);
+  const cases: [string, unknown, unknown, unknown][] = [
+    ['valid', BODY, header, SECRET],
+    ['valid, header lines as an array', BODY, [header, 't=1,v1=00'], SECRET],
+    ['valid, bytes', new TextEncoder().encode(BODY), header, SECRET],
+    ['tampered body', BODY + ' ', header, SECRET],
+    ['wrong secret', BODY, header, 'whsec_other'],
+    ['too old', BODY, legacyHeader(BODY, { t: NOW * 1000 - 300_001 }), SECRET],
+    ['malformed header', BODY, 'v1=abc', SECRET],
+    ['empty header', BODY, '', SECRET],
+    ['no header', BODY, undefined, SECRET],
+    ['a number as header', BODY, 5, SECRET],
+    ['missing secret', BODY, header, ''],
+    ['parsed JSON as body', event, header, SECRET],
+    ['signed but not JSON', 'nope', legacyHeader('nope'), SECRET],
+  ];
+  it.each(cases)('%s: the same outcome as verifyWebhook with an x-ik-signature header', async (_name, body, signature, secret) => {
+    const alone = await outcome(verifyLegacyWebhook(body as string, signature, secret as string));
+    const whole = await outcome(
+      verifyWebhook({ body: body as string, headers: { 'x-ik-signature': signature as string } }, { secret: secret as string }).then(
+        ({ event: parsed, timestamp }) => ({ event: parsed, timestamp }),
+      ),
+    );
+    expect(alone).toEqual(whole);
+  });
+
+  it('ignores Standard Webhooks (it is given only the legacy header)', async () => {
+    await expect(verifyLegacyWebhook(BODY, header, SECRET)).resolves.toEqual({ event, timestamp: new Date(NOW * 1000) });
   });
 });
 
