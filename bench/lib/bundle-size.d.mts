@@ -5,6 +5,8 @@ export interface SizeCase {
   contents: string;
   platform: Platform;
   budget?: number;
+  /** The goal the issues set, printed as met or missed. */
+  target?: number;
 }
 export interface SizeRow extends SizeCase {
   minBytes: number;

@@ -88,7 +88,7 @@ export async function sizeCases() {
   rootOnly('buildUrl', { budget: 3880, target: 3300 });
   rootOnly('phashDistance', { budget: 450, target: 450 });
   rootOnly('getResponsiveImageAttributes', { budget: 4520 });
-  rootOnly('upload', { budget: 8610, target: 7000 });
+  rootOnly('upload', { budget: 8850, target: 7000 });
   // The root entry holds two kinds of code: pure URL/pHash/error code, and the networked
   // client upload (`upload` is a root export). The pure part's goal is 5,400 B
   // (not met since URL safety checks and the written-out name table); the whole entry
@@ -102,7 +102,7 @@ export async function sizeCases() {
     budget: 5940,
     target: 5400,
   });
-  cases.push({ name: 'whole root entry', contents: `export * from './dist/index.js';`, platform: 'browser', budget: 13050, target: 5120 });
+  cases.push({ name: 'whole root entry', contents: `export * from './dist/index.js';`, platform: 'browser', budget: 13300, target: 5120 });
   if (server.includes('signUrl')) {
     cases.push({ name: 'signUrl (server)', contents: `export { signUrl } from './dist/server.js';`, platform: 'node', budget: 2260 });
   }
@@ -114,7 +114,7 @@ export async function sizeCases() {
       name: 'ImageKit class (server)',
       contents: `export { ImageKit } from './dist/server.js';`,
       platform: 'node',
-      budget: 22640,
+      budget: 21880,
       // Issue 10: half of @imagekit/nodejs, rounded (its class is about 17,000 B).
       target: 12000,
     });

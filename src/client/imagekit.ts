@@ -77,7 +77,7 @@ import { uploadFile, type ServerUploadOptions } from '../upload/server-upload.js
 import type { UploadResponse } from '../upload/types.js';
 import { buildUrl, buildUrlOptionKeys } from '../url/build-url.js';
 import type { BuildUrlSettings, UrlSource } from '../url/types.js';
-import { verifyWebhook } from '../webhooks/verify.js';
+import { verifyLegacyWebhook } from '../webhooks/verify.js';
 import type { WebhookEvent } from '../webhooks/events.js';
 
 /** The `ImageKit` method of a standalone endpoint function: the same arguments without the context. */
@@ -399,7 +399,7 @@ export class ImageKit extends EndpointClient {
    * @throws {WebhookVerificationError} with a `reason`.
    */
   async verifyWebhookEvent(payload: string | Uint8Array, signature: string, secret: string): Promise<{ timestamp: number; event: WebhookEvent }> {
-    const verified = await verifyWebhook({ body: payload, headers: { 'x-ik-signature': signature } }, { secret });
+    const verified = await verifyLegacyWebhook(payload, signature, secret);
     return { timestamp: verified.timestamp.getTime(), event: verified.event };
   }
 }

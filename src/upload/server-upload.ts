@@ -7,7 +7,7 @@
  */
 import { authorizationHeader, requestSecrets, type ClientContext } from '../core/context.js';
 import { nonNegativeOption } from '../internal/options.js';
-import { sendUpload } from '../transport/select.js';
+import { sendServerUpload } from '../transport/select.js';
 import { checkKnownKeys, checkOptionsObject, optionError } from './form.js';
 import { runUpload } from './send.js';
 import type { UploadOptions, UploadResponse } from './types.js';
@@ -53,7 +53,7 @@ export async function uploadFile(context: ClientContext, options: ServerUploadOp
     timeout: context.timeout,
     maxRetries: nonNegativeOption('maxRetries', maxRetries, context.maxRetries, true),
     hooks: context.hooks,
-    send: sendUpload,
+    send: sendServerUpload,
     // Uploads are not rate-limited by ImageKit; they only share the client's concurrency bound.
     pacer: context.pacer,
   });
