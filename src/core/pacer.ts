@@ -443,7 +443,12 @@ export class Pacer {
     call.rateLimits++;
     const limit = headerInteger(headers, 'x-ratelimit-limit');
     const interval = headerInteger(headers, 'x-ratelimit-interval');
-    const wait = serverRetryDelay(headers) ?? retryWait(call.rateLimits) ?? retryTiming.capMs;
+    // The server's wait, but from a call's second 429 on at least 0.5 s, doubling per 429 up
+    // to 8 s (the backoff, without jitter): a server answering 429 with `Retry-After: 0`
+    // forever is asked about 40 times in five minutes, not thousands.
+    const serverWait = serverRetryDelay(headers);
+    const floor = call.rateLimits > 1 ? Math.min(retryTiming.baseMs * 2 ** (call.rateLimits - 2), retryTiming.capMs) : 0;
+    const wait = serverWait === undefined ? retryWait(call.rateLimits)! : Math.max(serverWait, floor);
     if (wait > retryTiming.maxServerWaitMs) return 'give-up';
     this.#lastPressure = now;
     const reopens = now + wait + resetGuardMs;
