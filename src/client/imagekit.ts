@@ -89,7 +89,9 @@ export type EndpointMethods = { [Name in keyof typeof endpointModule]: EndpointM
 
 /**
  * Every endpoint (tests/client/imagekit.test.ts checks that none is missing). Listed
- * here, not taken from a namespace import, so a bundle without `ImageKit` can drop them.
+ * here, not taken from a namespace import, so a bundle without `ImageKit` can drop them:
+ * with `import * as` the build's shared chunk carries the namespace object, and `signUrl`
+ * alone grew from 2.2 KB to 11 KB gzip (measured with `npm run size`).
  */
 const endpoints = [
   listFiles,
