@@ -167,6 +167,9 @@ interface CallState {
  * it costs little and avoids that.
  */
 const resetGuardMs = 2;
+
+/** The least wait before a call's third send after 429s, doubled for each further 429 (see `#rateLimited`). */
+const rateLimitFloorMs = 50;
 const maxTimerMs = 2_147_483_647;
 
 const defaultClock: PacerClock = {
@@ -443,11 +446,11 @@ export class Pacer {
     call.rateLimits++;
     const limit = headerInteger(headers, 'x-ratelimit-limit');
     const interval = headerInteger(headers, 'x-ratelimit-interval');
-    // The server's wait, but from a call's second 429 on at least 0.5 s, doubling per 429 up
-    // to 8 s (the backoff, without jitter): a server answering 429 with `Retry-After: 0`
-    // forever is asked about 40 times in five minutes, not thousands.
+    // The server's wait, but from a call's second 429 on at least rateLimitFloorMs, doubling
+    // per 429 up to 8 s: a real window's wait is used as it is, while a server answering 429
+    // with `Retry-After: 0` forever is asked about 45 times in five minutes, not thousands.
     const serverWait = serverRetryDelay(headers);
-    const floor = call.rateLimits > 1 ? Math.min(retryTiming.baseMs * 2 ** (call.rateLimits - 2), retryTiming.capMs) : 0;
+    const floor = call.rateLimits > 1 ? Math.min(rateLimitFloorMs * 2 ** (call.rateLimits - 2), retryTiming.capMs) : 0;
     const wait = serverWait === undefined ? retryWait(call.rateLimits)! : Math.max(serverWait, floor);
     if (wait > retryTiming.maxServerWaitMs) return 'give-up';
     this.#lastPressure = now;
