@@ -85,9 +85,9 @@ export async function sizeCases() {
       cases.push({ name: `${name} (root)`, contents: `export { ${name} } from './dist/index.js';`, platform: 'browser', ...limits });
     }
   };
-  rootOnly('buildUrl', { budget: 3880, target: 3300 });
+  rootOnly('buildUrl', { budget: 3900, target: 3300 });
   rootOnly('phashDistance', { budget: 450, target: 450 });
-  rootOnly('getResponsiveImageAttributes', { budget: 4520 });
+  rootOnly('getResponsiveImageAttributes', { budget: 4550 });
   rootOnly('upload', { budget: 8850, target: 7000 });
   // The root entry holds two kinds of code: pure URL/pHash/error code, and the networked
   // client upload (`upload` is a root export). The pure part's goal is 5,400 B
@@ -102,7 +102,7 @@ export async function sizeCases() {
     budget: 5940,
     target: 5400,
   });
-  cases.push({ name: 'whole root entry', contents: `export * from './dist/index.js';`, platform: 'browser', budget: 13300, target: 5120 });
+  cases.push({ name: 'whole root entry', contents: `export * from './dist/index.js';`, platform: 'browser', budget: 13320, target: 5120 });
   if (server.includes('signUrl')) {
     cases.push({ name: 'signUrl (server)', contents: `export { signUrl } from './dist/server.js';`, platform: 'node', budget: 2260 });
   }

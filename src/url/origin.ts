@@ -63,10 +63,10 @@ function parts(url: URL): ParsedSource {
 
 /**
  * Parses a `urlEndpoint` such as `https://ik.imagekit.io/your_id/`.
- * @throws {TypeError} It is not a string, not an absolute http(s) URL, has credentials or a fragment.
+ * @throws {TypeError} It is missing, not a string, not an absolute http(s) URL, has credentials or a fragment.
  */
 export const resolveEndpoint: (endpoint: unknown) => ParsedEndpoint = /* @__PURE__ */ lastOf((endpoint) => {
-  if (typeof endpoint !== 'string' || endpoint.includes('#')) fail('urlEndpoint', 'be an absolute http(s) URL without fragment');
+  if (typeof endpoint !== 'string' || endpoint.includes('#')) fail('urlEndpoint', 'be your URL endpoint, such as https://ik.imagekit.io/your_id (no fragment)');
   const parsed = parts(httpUrl(endpoint, 'urlEndpoint'));
   return { ...parsed, path: parsed.path.replace(/\/+$/, '') };
 });

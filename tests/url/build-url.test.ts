@@ -317,3 +317,11 @@ describe('buildUrl: bad input', () => {
     expect(build({ path: '/' }).length).toBeGreaterThan(0);
   });
 });
+
+describe('a missing urlEndpoint', () => {
+  it('is a TypeError that says what the option is, with an example', () => {
+    const error = new TypeError('`urlEndpoint` must be your URL endpoint, such as https://ik.imagekit.io/your_id (no fragment)');
+    expect(() => buildUrl({ path: '/a.jpg' } as never)).toThrow(error);
+    expect(() => buildUrl({ path: '/a.jpg', urlEndpoint: 'https://ik.imagekit.io/demo#x' })).toThrow(error);
+  });
+});
