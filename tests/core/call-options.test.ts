@@ -9,23 +9,18 @@ const file = { file: new Uint8Array([1]), fileName: 'a.bin' };
 const auth = { token: 't', signature: 's', expire: 1, publicKey: 'public_k' };
 
 describe('numeric call options', () => {
-  const bad = [-1, 0.5, Number.NaN, Number.POSITIVE_INFINITY, '3'];
-  it.each(bad)('maxRetries %s is the same RangeError on the client, a call, uploadFile and upload()', async (value) => {
-    const error = new RangeError('The `maxRetries` option must be a non-negative integer');
-    expect(() => new ImageKit({ privateKey, maxRetries: value as number })).toThrow(error);
+  const cases = [
+    ...[-1, 0.5, Number.NaN, Number.POSITIVE_INFINITY, '3'].map((value) => ['maxRetries', value, 'a non-negative integer'] as const),
+    ...[-1, Number.NaN, Number.POSITIVE_INFINITY, '3'].map((value) => ['timeout', value, 'a non-negative finite number'] as const),
+  ];
+  it.each(cases)('%s %s is the same RangeError on the client, a call, uploadFile and upload()', async (name, value, what) => {
+    const error = new RangeError(`The \`${name}\` option must be ${what}`);
+    const option = { [name]: value as number };
+    expect(() => new ImageKit({ privateKey, ...option })).toThrow(error);
     const imagekit = new ImageKit({ privateKey, fetch: () => Promise.reject(new Error('no request expected')) });
-    await expect(imagekit.getFileDetails('f', { maxRetries: value as number })).rejects.toThrow(error);
-    await expect(imagekit.uploadFile({ ...file, maxRetries: value as number })).rejects.toThrow(error);
-    await expect(upload({ ...file, ...auth, maxRetries: value as number })).rejects.toThrow(error);
-  });
-
-  it.each([-1, Number.NaN, Number.POSITIVE_INFINITY, '3'])('timeout %s is the same RangeError everywhere', async (value) => {
-    const error = new RangeError('The `timeout` option must be a non-negative finite number');
-    expect(() => new ImageKit({ privateKey, timeout: value as number })).toThrow(error);
-    const imagekit = new ImageKit({ privateKey, fetch: () => Promise.reject(new Error('no request expected')) });
-    await expect(imagekit.getFileDetails('f', { timeout: value as number })).rejects.toThrow(error);
-    await expect(imagekit.uploadFile({ ...file, timeout: value as number })).rejects.toThrow(error);
-    await expect(upload({ ...file, ...auth, timeout: value as number })).rejects.toThrow(error);
+    await expect(imagekit.getFileDetails('f', option)).rejects.toThrow(error);
+    await expect(imagekit.uploadFile({ ...file, ...option })).rejects.toThrow(error);
+    await expect(upload({ ...file, ...auth, ...option })).rejects.toThrow(error);
   });
 
   it('0 and fractions of a millisecond are valid timeouts; 0 retries is valid', () => {
