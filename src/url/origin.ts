@@ -66,7 +66,8 @@ function parts(url: URL): ParsedSource {
  * @throws {TypeError} It is missing, not a string, not an absolute http(s) URL, has credentials or a fragment.
  */
 export const resolveEndpoint: (endpoint: unknown) => ParsedEndpoint = /* @__PURE__ */ lastOf((endpoint) => {
-  if (typeof endpoint !== 'string' || endpoint.includes('#')) fail('urlEndpoint', 'be your URL endpoint, such as https://ik.imagekit.io/your_id (no fragment)');
+  if (typeof endpoint !== 'string' || endpoint.includes('#'))
+    fail('urlEndpoint', 'be your URL endpoint, such as https://ik.imagekit.io/your_id (no fragment)');
   const parsed = parts(httpUrl(endpoint, 'urlEndpoint'));
   return { ...parsed, path: parsed.path.replace(/\/+$/, '') };
 });
