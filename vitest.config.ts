@@ -19,7 +19,18 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['**/node_modules/**', ...packaged, ...e2e] } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['**/node_modules/**', ...packaged, ...e2e],
+          // Worker threads that keep their module cache from file to file: each file still
+          // starts with the globals, timers and servers the one before it restored.
+          pool: 'threads',
+          isolate: false,
+        },
+      },
       { extends: true, test: { name: 'package', include: packaged } },
       { extends: true, test: { name: 'e2e', include: e2e } },
     ],
