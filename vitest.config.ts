@@ -19,9 +19,23 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['**/node_modules/**', ...packaged, ...e2e] } },
-      { extends: true, test: { name: 'package', include: packaged } },
-      { extends: true, test: { name: 'e2e', include: e2e } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['**/node_modules/**', ...packaged, ...e2e],
+          // Worker threads that keep their module cache from file to file (each file restores
+          // the globals, timers, spies and servers it changed), one per core: files run in
+          // parallel threads of one process, so a test measuring the process (RSS) measures a
+          // child process of its own. Other projects wait for this group (groupOrder).
+          pool: 'threads',
+          isolate: false,
+          maxWorkers: '100%',
+        },
+      },
+      { extends: true, test: { name: 'package', include: packaged, sequence: { groupOrder: 1 } } },
+      { extends: true, test: { name: 'e2e', include: e2e, sequence: { groupOrder: 1 } } },
     ],
   },
 });

@@ -1,13 +1,14 @@
 // Hooks (`beforeRequest`, `afterResponse`, `beforeRetry`): what each sees and may change, for
 // API calls and uploads (both server transports and the browser `upload()`), on a loopback
 // server that records what really arrived. The Authorization oracle is node's Buffer.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ImageKit } from '../../src/client/imagekit.js';
 import { upload } from '../../src/upload/client-upload.js';
 import { ApiError, InternalServerError } from '../../src/errors.js';
 import type { BeforeRequestHook, Hooks } from '../../src/core/hooks.js';
+import { skipBackoff } from '../support/backoff.js';
 
 const privateKey = 'private_hooks_key';
 const basicAuth = `Basic ${Buffer.from(`${privateKey}:`).toString('base64')}`;
@@ -174,6 +175,7 @@ describe('beforeRequest', () => {
 
 describe('afterResponse', () => {
   it('sees every answer with headers redacted, and a returned Response replaces the answer', async () => {
+    onTestFinished(skipBackoff().restore); // the hook is the subject, not the back-off
     // The server echoes the key in a header: the hook must not see it in clear.
     const { origin } = await recordingServer([{ status: 500, body: `{"message":"down"}`, headers: { 'x-echo': privateKey } }]);
     const seen: Array<{ status: number; echo: string | null; body: string }> = [];
@@ -224,6 +226,7 @@ describe('beforeRetry', () => {
   });
 
   it('throwing stops the retries: the call rejects with that error after one request', async () => {
+    onTestFinished(skipBackoff().restore); // the hook is the subject, not the back-off
     const { origin, seen } = await recordingServer([{ status: 503 }, { status: 200 }]);
     const stop = new Error('no more');
     const error = await client(origin, {

@@ -3,6 +3,7 @@
 // CORS, and malformed input answered with a 400.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { runs } from '../support/runs.js';
 import { connect } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -327,7 +328,7 @@ describe('malformed input is a 400, never a 500', () => {
           expect([200, 400]).toContain(status);
         },
       ),
-      { numRuns: 1500 },
+      runs(1500),
     );
   });
 
@@ -408,7 +409,7 @@ describe('malformed input is a 400, never a 500', () => {
         const { status } = await call(emulator, method, target + search, method === 'GET' ? undefined : json);
         expect(status).toBeLessThan(500);
       }),
-      { numRuns: 800 },
+      runs(800),
     );
   });
 });

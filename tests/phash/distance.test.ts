@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
+import { runs } from '../support/runs.js';
 import ImageKitV6 from 'imagekit';
 import { phashDistance } from '../../src/phash/distance.js';
 import { PhashError, isImageKitError } from '../../src/errors.js';
@@ -63,7 +64,7 @@ describe('phashDistance', () => {
   it('matches a BigInt popcount oracle for any equal-length hex strings', () => {
     fc.assert(
       fc.property(pair, ([a, b]) => phashDistance(a, b) === oracle(a, b)),
-      { numRuns: 2000 },
+      runs(2000),
     );
   });
 
@@ -80,7 +81,7 @@ describe('phashDistance', () => {
         const d = phashDistance(a, b);
         return d === phashDistance(b, a) && phashDistance(a, a) === 0 && d >= 0 && d <= 4 * a.length;
       }),
-      { numRuns: 1000 },
+      runs(1000),
     );
   });
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, it, expect, vi } from 'vitest';
 import fc from 'fast-check';
+import { runs } from '../support/runs.js';
 import { createHmac } from 'node:crypto';
 import { fastCrypto, hmacHex, hmacHexSync, hmacKey, hmacVerify, hmacWebCrypto, setHmacFastPath, subtleCrypto } from '../../src/signing/hmac.js';
 import { ImageKitError } from '../../src/errors.js';
@@ -50,7 +51,7 @@ describe('hmac', () => {
         }
         expect(await hmacHex(secret, hash, message)).toBe(web);
       }),
-      { numRuns: 1000 },
+      runs(1000),
     );
   });
 

@@ -5,13 +5,14 @@
 // as an independent oracle, from node:crypto directly.
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { upload } from '../../src/upload/client-upload.js';
 import { upload as browserUpload } from '../../src/upload/client-upload-browser.js';
 import { createUploadToken } from '../../src/signing/upload-jwt.js';
 import { getAuthenticationParameters } from '../../src/signing/upload-auth.js';
 import { BadRequestError, InternalServerError, isImageKitError, isUploadIndeterminateError } from '../../src/errors.js';
 import { createEmulator, startEmulator, type RunningEmulator } from '../../src/testing.js';
+import { skipBackoff } from '../support/backoff.js';
 
 const privateKey = 'private_v2_key';
 const publicKey = 'public_v2_key';
@@ -300,6 +301,7 @@ describe('malformed and expired tokens', () => {
 
 describe('an authenticator returning { uploadToken }', () => {
   it('is a v2 upload; a 500 after sending is retried with a fresh JWT and succeeds', async () => {
+    onTestFinished(skipBackoff().restore); // which attempts are sent is the subject, not the back-off
     const fields = { fileName: 'retry.txt', folder: '/retry', useUniqueFileName: false };
     let calls = 0;
     // createUploadToken is deterministic within a second (same fields, iat, exp), so a
@@ -336,6 +338,7 @@ describe('an authenticator returning { uploadToken }', () => {
   });
 
   it('may switch between v1 and v2 per attempt; v1 still needs `publicKey`', async () => {
+    onTestFinished(skipBackoff().restore); // which attempts are sent is the subject, not the back-off
     const fields = { fileName: 'mix.txt', useUniqueFileName: false };
     const answers = [
       () => getAuthenticationParameters({ privateKey }),

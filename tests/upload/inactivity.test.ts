@@ -169,7 +169,11 @@ describe('node:http and fetch report activity (loopback server)', () => {
     server = undefined;
   });
 
-  const timeout = 1500;
+  // The steady server reads 512 KiB every 10 ms (about 50 MB/s): 32 MiB take about 0.7 s,
+  // longer than `timeout` (measured below). After the client's last write the server still
+  // reads what the sockets buffered (a few MiB, 0.1 to 0.15 s here), during which the client
+  // sees nothing move: that must stay well under `timeout`, hence the fast reads.
+  const timeout = 400;
   const bigBlob = (mib: number) => new Blob(Array.from({ length: mib }, () => new Uint8Array(1 << 20).fill(97)));
 
   for (const transport of ['node-http', 'fetch'] as const) {
@@ -181,7 +185,7 @@ describe('node:http and fetch report activity (loopback server)', () => {
         onRequest: (req, res) => {
           req.pause();
           const timer = setInterval(() => {
-            const chunk = req.read(64 * 1024) as Buffer | null;
+            const chunk = req.read(512 * 1024) as Buffer | null;
             if (!chunk) return;
             const now = performance.now();
             if (reads.first === 0) reads.first = now;
@@ -196,7 +200,7 @@ describe('node:http and fetch report activity (loopback server)', () => {
           req.on('close', () => clearInterval(timer));
         },
       });
-      const file = bigBlob(16);
+      const file = bigBlob(32);
       const result = await uploadFile(createClientContext({ privateKey: 'private_slow', uploadBaseUrl: server.url, timeout, ...extra }), {
         file,
         fileName: 'slow.bin',

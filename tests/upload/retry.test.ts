@@ -1,6 +1,6 @@
 // The upload retry rule: retry only when the body is replayable and a duplicate (or a
 // re-sent single-use token) is impossible. Attempts are counted on the server.
-import { describe, it, expect, afterEach } from 'vitest';
+import { describe, it, expect, afterEach, beforeEach } from 'vitest';
 import { createServer } from 'node:http';
 import { createClientContext } from '../../src/core/context.js';
 import { uploadFile, type ServerUploadOptions } from '../../src/upload/server-upload.js';
@@ -16,6 +16,7 @@ import {
   type Responder,
   type UploadServer,
 } from './server.js';
+import { skipBackoff, type SkippedBackoff } from '../support/backoff.js';
 
 let server: UploadServer | undefined;
 afterEach(async () => {
@@ -23,8 +24,14 @@ afterEach(async () => {
   server = undefined;
 });
 
-// `retry-after-ms: 0` keeps retried tests fast (the SDK honours the server's wait).
-const fail500: Responder = jsonResponder(500, { message: 'Internal error' }, { 'retry-after-ms': '0' });
+// Which failures are retried is the subject here, not how long the back-off is.
+let backoff: SkippedBackoff;
+beforeEach(() => {
+  backoff = skipBackoff();
+});
+afterEach(() => backoff.restore());
+
+const fail500: Responder = jsonResponder(500, { message: 'Internal error' });
 const failThenOk =
   (failures: number): Responder =>
   (req, res, attempt, received) =>
@@ -58,11 +65,13 @@ describe('uploadFailureVerdict (the table)', () => {
 describe('(a) nothing reached the server', () => {
   it('connection refused is retried, and succeeds once the server is up', async () => {
     const later = await startUploadServerAfterRefusal();
+    backoff.after(later.server); // the retry comes once the server listens
     const result = await uploadFile(ctx(later.url), { file: file(), fileName: 'a' });
     server = await later.server;
     expect(result.fileId).toBe('file_1');
     expect(later.refused()).toBe(1);
     expect(server.started).toBe(1);
+    expect(backoff.waits).toHaveLength(1);
   });
 
   it('connection refused with retries exhausted is a ConnectionError (not indeterminate)', async () => {
@@ -74,6 +83,7 @@ describe('(a) nothing reached the server', () => {
 
   it('a fixed client token is re-sent only when it never reached the server', async () => {
     const later = await startUploadServerAfterRefusal();
+    backoff.after(later.server); // the retry comes once the server listens
     await upload({
       file: file(),
       fileName: 'a',
@@ -90,6 +100,7 @@ describe('(a) nothing reached the server', () => {
 
   it('fetch transport: connection refused is retried too', async () => {
     const later = await startUploadServerAfterRefusal();
+    backoff.after(later.server); // the retry comes once the server listens
     const context = createClientContext({ privateKey: 'private_retry', uploadBaseUrl: later.url, fetch: globalThis.fetch });
     expect((await uploadFile(context, { file: file(), fileName: 'a' })).fileId).toBe('file_1');
     server = await later.server;
@@ -111,6 +122,7 @@ describe('(b) server auth, same target (useUniqueFileName: false)', () => {
     expect(isUploadIndeterminateError(error)).toBe(true);
     expect((error as Error).cause).toBeInstanceOf(InternalServerError);
     expect(server.started).toBe(3);
+    expect(backoff.waits).toHaveLength(2);
   });
 
   it('per-call maxRetries overrides the client', async () => {
@@ -292,6 +304,7 @@ describe('(c) client auth', () => {
   });
 
   it('abort during the back-off sleep rejects with the reason and stops retrying', async () => {
+    backoff.restore(); // the real 5 s sleep, ended by the abort
     const busy = jsonResponder(503, { message: 'busy' }, { 'retry-after': '5' });
     let answered!: () => void;
     const sent = new Promise<void>((resolve) => (answered = resolve));

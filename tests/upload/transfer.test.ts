@@ -135,7 +135,7 @@ describe('abort', () => {
         onRequest: (req) => {
           req.pause();
           const timer = setInterval(() => {
-            const chunk = req.read(16 * 1024) as Buffer | null;
+            const chunk = req.read(64 * 1024) as Buffer | null;
             if (chunk) bytes += chunk.length;
           }, 5);
           req.on('close', () => {

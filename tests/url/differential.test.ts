@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
+import { runs } from '../support/runs.js';
 import { buildSrc as jsBuildSrc, buildTransformationString as jsBuildTransformationString } from '@imagekit/javascript';
 import NodeImageKit from '@imagekit/nodejs';
 import LegacyImageKit from 'imagekit';
@@ -15,7 +16,7 @@ import { alnumKey, wellFormed, meaning, relativePath, safeNumber, safeValue } fr
 
 type Oracle = 'node' | 'js';
 type Step = Record<string, unknown>;
-const runs = { numRuns: 2000 };
+const propertyRuns = runs(2000);
 const node = new NodeImageKit({ privateKey: 'private_key_test' });
 const legacy = new LegacyImageKit({ publicKey: 'public_key_test', privateKey: 'private_key_test', urlEndpoint: 'https://ik.imagekit.io/demo' });
 const nodeBuildSrc = (opts: Record<string, unknown>): string => node.helper.buildSrc(structuredClone(opts) as never);
@@ -246,14 +247,14 @@ describe.each([
   it('builds the same transformation string', () => {
     fc.assert(
       fc.property(steps(oracle), (s) => buildTransformationString(s as Transformation[]) === theirTransformationString(structuredClone(s))),
-      runs,
+      propertyRuns,
     );
   });
   it('means the same URL for relative sources', () => {
-    fc.assert(compare(oracle, relativeSource(oracle)), runs);
+    fc.assert(compare(oracle, relativeSource(oracle)), propertyRuns);
   });
   it('means the same URL for absolute sources', () => {
-    fc.assert(compare(oracle, absoluteSource), runs);
+    fc.assert(compare(oracle, absoluteSource), propertyRuns);
   });
 });
 
@@ -322,7 +323,7 @@ describe('differential: imagekit v6 url() (legacy)', () => {
       fc.property(legacyPath, legacySteps, fc.constantFrom<'path' | 'query'>('path', 'query'), legacyQuery, (path, transformation, position, qp) => {
         expectSameAsLegacy({ path, transformation, transformationPosition: position }, qp);
       }),
-      runs,
+      propertyRuns,
     );
   });
   it('means the same URL for absolute sources', () => {
@@ -332,7 +333,7 @@ describe('differential: imagekit v6 url() (legacy)', () => {
         fc.pre(Object.keys(qp ?? {}).every((k) => !new URL(src).searchParams.has(k)));
         expectSameAsLegacy({ src, transformation }, qp);
       }),
-      runs,
+      propertyRuns,
     );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
+import { runs } from '../support/runs.js';
 import { wellFormed } from './oracle-helpers.js';
 import { encodeComponent, encodeExistingQuery, encodeFormComponent, encodePath, encodeTransformationQuery } from '../../src/url/encode.js';
 
@@ -14,7 +15,7 @@ describe('encoders', () => {
   it('encodeComponent equals encodeURIComponent on well-formed strings', () => {
     fc.assert(
       fc.property(wellFormedText, (s) => encodeComponent(s) === encodeURIComponent(s)),
-      { numRuns: 2000 },
+      runs(2000),
     );
   });
   it('encodeComponent turns a lone surrogate into %EF%BF%BD', () => {
@@ -23,7 +24,7 @@ describe('encoders', () => {
   it('encodeFormComponent equals URLSearchParams serialisation', () => {
     fc.assert(
       fc.property(text, (s) => encodeFormComponent(s) === new URLSearchParams([['k', s]]).toString().slice(2)),
-      { numRuns: 2000 },
+      runs(2000),
     );
   });
   it.each([
@@ -33,7 +34,7 @@ describe('encoders', () => {
   ] as const)('%s is idempotent', (_name, encode) => {
     fc.assert(
       fc.property(text, (s) => encode(encode(s)) === encode(s)),
-      { numRuns: 2000 },
+      runs(2000),
     );
   });
   it('encodePath output decodes back to the input with "/" runs collapsed (no "%" in input)', () => {
@@ -42,7 +43,7 @@ describe('encoders', () => {
         wellFormedText.filter((s) => !s.includes('%')),
         (s) => decodeURIComponent(encodePath(s)) === s.replace(/\/{2,}/g, '/'),
       ),
-      { numRuns: 2000 },
+      runs(2000),
     );
   });
   it('encodeTransformationQuery output reads back through URLSearchParams (no "%" in input)', () => {
@@ -51,7 +52,7 @@ describe('encoders', () => {
         wellFormedText.filter((s) => !s.includes('%')),
         (s) => new URLSearchParams('tr=' + encodeTransformationQuery(s)).get('tr') === s,
       ),
-      { numRuns: 2000 },
+      runs(2000),
     );
   });
   it('encodePath keeps a valid escape and encodes a broken one', () => {

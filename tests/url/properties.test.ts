@@ -1,11 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
+import { runs } from '../support/runs.js';
 import { wellFormed } from './oracle-helpers.js';
 import { buildUrl } from '../../src/url/build-url.js';
 import { buildTransformationString } from '../../src/url/transformation.js';
 import type { Transformation } from '../../src/url/types.js';
 
-const runs = { numRuns: 2000 };
+const propertyRuns = runs(2000);
 const tricky = fc.constantFrom(
   '/',
   '//',
@@ -106,19 +107,19 @@ describe('buildUrl properties', () => {
         const url = buildUrl(opts(i));
         expect(new URL(url).origin).toBe(new URL(i.urlEndpoint).origin);
       }),
-      runs,
+      propertyRuns,
     );
   });
   it('never has "//" in the path after the host', () => {
     fc.assert(
       fc.property(input, (i) => !pathPart(buildUrl(opts(i))).includes('//')),
-      runs,
+      propertyRuns,
     );
   });
   it('gives the same string when built twice', () => {
     fc.assert(
       fc.property(input, (i) => buildUrl(opts(i)) === buildUrl(opts(i))),
-      runs,
+      propertyRuns,
     );
   });
   it('is idempotent: the encoded path built again gives the same URL', () => {
@@ -129,7 +130,7 @@ describe('buildUrl properties', () => {
         const encoded = pathPart(first).slice(endpointPath.length);
         return buildUrl({ urlEndpoint: i.urlEndpoint, path: encoded }) === first;
       }),
-      runs,
+      propertyRuns,
     );
   });
   it('never lets a path add a query or a fragment', () => {
@@ -142,7 +143,7 @@ describe('buildUrl properties', () => {
           return url.search === '' && url.hash === '';
         },
       ),
-      runs,
+      propertyRuns,
     );
   });
   it('never lets a relative src add a query or a fragment', () => {
@@ -155,7 +156,7 @@ describe('buildUrl properties', () => {
           return url.search === '' && url.hash === '';
         },
       ),
-      runs,
+      propertyRuns,
     );
   });
   it('decodes back to the input path (no "%", no dot segments, well-formed)', () => {
@@ -165,7 +166,7 @@ describe('buildUrl properties', () => {
         const url = new URL(buildUrl({ urlEndpoint: 'https://ik.imagekit.io/demo', path }));
         return decodeURIComponent(url.pathname) === ('/demo/' + path).replace(/\/{2,}/g, '/');
       }),
-      runs,
+      propertyRuns,
     );
   });
   it('round-trips queryParameters through URLSearchParams, in order, before tr', () => {
@@ -184,7 +185,7 @@ describe('buildUrl properties', () => {
         const keys = [...url.searchParams.keys()];
         if (keys.includes('tr')) expect(keys[keys.length - 1]).toBe('tr');
       }),
-      runs,
+      propertyRuns,
     );
   });
 });

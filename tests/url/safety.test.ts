@@ -2,6 +2,7 @@
 // and the endpoint's path can never be dropped (dot segments, "/" in values, src hosts).
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
+import { runs } from '../support/runs.js';
 import { buildUrl } from '../../src/url/build-url.js';
 import { buildTransformationString } from '../../src/url/transformation.js';
 import type { BuildUrlOptions, Transformation } from '../../src/url/types.js';
@@ -173,7 +174,7 @@ function checkInvariant(make: () => string, endpoint: string, steps: unknown[] |
   if (t) expect(parsed.pathname.slice(base.length + 1).split('/')[0]).toMatch(/^tr:/);
 }
 
-describe('the returned URL is the requested URL (property, 10,000 runs each)', () => {
+describe('the returned URL is the requested URL (property, 10,000 runs each under `npm test`)', () => {
   it('for path', () => {
     fc.assert(
       fc.property(
@@ -190,7 +191,7 @@ describe('the returned URL is the requested URL (property, 10,000 runs each)', (
           );
         },
       ),
-      { numRuns: 10_000 },
+      runs(10_000),
     );
   });
   it('for src, relative or absolute', () => {
@@ -228,7 +229,7 @@ describe('the returned URL is the requested URL (property, 10,000 runs each)', (
           }
         }
       }),
-      { numRuns: 10_000 },
+      runs(10_000),
     );
   });
 });
@@ -262,7 +263,7 @@ describe('src keeps the host new URL(src) gives', () => {
     expect(build({ src: '12:30/a.jpg' })).toBe(`${E}/12:30/a.jpg`);
     expect(build({ src: 'photos/a:b.jpg' })).toBe(`${E}/photos/a:b.jpg`);
   });
-  it('10,000 fuzzed src values: a TypeError, or a URL that parses as itself on the host new URL(src) gives', () => {
+  it('fuzzed src values (10,000 under `npm test`): a TypeError, or a URL that parses as itself on the host new URL(src) gives', () => {
     const piece = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 4 }),
       fc.constantFrom(
@@ -310,7 +311,7 @@ describe('src keeps the host new URL(src) gives', () => {
           expect(new URL(out).hostname).toBe(expected);
         },
       ),
-      { numRuns: 10_000 },
+      runs(10_000),
     );
   });
 });
