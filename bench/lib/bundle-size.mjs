@@ -166,6 +166,21 @@ export function formatSizeTable(rows) {
   return lines.join('\n');
 }
 
+/** esbuild options that bundle the consumer `contents` from src/ (TypeScript) instead of dist/; the callers add how to minify. */
+function fromSourceOptions(contents, platform) {
+  return {
+    stdin: { contents, resolveDir: repoRoot, loader: 'ts', sourcefile: 'consumer.ts' },
+    plugins: [resolveThroughExports({ fromSource: true })],
+    bundle: true,
+    treeShaking: true,
+    format: 'esm',
+    platform,
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  };
+}
+
 /**
  * Where a case's bytes come from: bundles the same consumer from src/ (TypeScript) and
  * returns the minified bytes each source file contributes, largest first. `gzipBytes` is
@@ -178,20 +193,7 @@ export function formatSizeTable(rows) {
  * @returns {Promise<Array<{ file: string, bytes: number, gzipBytes: number }>>}
  */
 export async function breakdownBySourceFile(contents, { platform = 'browser' } = {}) {
-  const result = await build({
-    stdin: { contents, resolveDir: repoRoot, loader: 'ts', sourcefile: 'consumer.ts' },
-    plugins: [resolveThroughExports({ fromSource: true })],
-    bundle: true,
-    minify: true,
-    treeShaking: true,
-    format: 'esm',
-    platform,
-    target: 'es2022',
-    write: false,
-    metafile: true,
-    outfile: 'consumer.js',
-    logLevel: 'silent',
-  });
+  const result = await build({ ...fromSourceOptions(contents, platform), minify: true, metafile: true, outfile: 'consumer.js' });
   const [output] = Object.values(result.metafile.outputs);
   const gzipBytes = await gzipShareBySourceFile(contents, platform);
   return Object.entries(output.inputs)
@@ -202,19 +204,7 @@ export async function breakdownBySourceFile(contents, { platform = 'browser' } =
 
 /** For each source file: gzip bytes of the bundle (whitespace kept) minus those of the bundle without that file's code. */
 async function gzipShareBySourceFile(contents, platform) {
-  const result = await build({
-    stdin: { contents, resolveDir: repoRoot, loader: 'ts', sourcefile: 'consumer.ts' },
-    plugins: [resolveThroughExports({ fromSource: true })],
-    bundle: true,
-    minifySyntax: true,
-    minifyIdentifiers: true,
-    treeShaking: true,
-    format: 'esm',
-    platform,
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  });
+  const result = await build({ ...fromSourceOptions(contents, platform), minifySyntax: true, minifyIdentifiers: true });
   const text = result.outputFiles[0].text;
   const gzip = (part) => gzipSync(part, { level: 9 }).length;
   // Each file's code starts with a `// src/…` line; the text before the first one is the consumer's.
