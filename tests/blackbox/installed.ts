@@ -3,7 +3,7 @@
 // msw is linked from this repository's node_modules for the testing entry.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,4 +46,29 @@ export async function installPacked(): Promise<Installed> {
 /** Runs `node` in the consumer project; resolves stdout and stderr (rejects on a non-zero exit). */
 export async function runIn(dir: string, args: string[], timeout = 30_000): Promise<{ stdout: string; stderr: string }> {
   return run(process.execPath, args, { cwd: dir, timeout, maxBuffer: 16 << 20 });
+}
+
+/**
+ * Type-checks `files` (already written in `dir`) against the installed package with `strict`
+ * and NodeNext resolution, as a user's project would, with the repository's TypeScript.
+ * Resolves with what tsc printed: `''` when everything type-checks.
+ */
+export async function typecheckIn(dir: string, files: string[], lib: string[], timeout: number): Promise<string> {
+  const tsconfig = {
+    compilerOptions: {
+      strict: true,
+      noEmit: true,
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      target: 'ES2022',
+      lib,
+      types: ['node'],
+      skipLibCheck: true,
+    },
+    files,
+  };
+  await writeFile(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
+  const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+  const result = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: dir, timeout }).catch((error: { stdout: string }) => error);
+  return result.stdout;
 }

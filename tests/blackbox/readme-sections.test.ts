@@ -5,18 +5,14 @@
 // import fails here. The server-side ones also run with Node against ImageKit's own
 // addresses, answered by the package's emulator through msw (loaded first, as `--import`),
 // and their signatures are checked with node:crypto.
-import { execFile } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { copyFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { transform } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installPacked, repoRoot, runIn, type Installed } from './installed.js';
+import { installPacked, repoRoot, runIn, typecheckIn, type Installed } from './installed.js';
 import { sectionBlocks } from '../support/readme.js';
-
-const run = promisify(execFile);
 
 const sections = ['Signed URLs (server / edge)', 'Client-side upload authentication', 'Upload', 'Webhooks', 'Testing your app with the emulator'];
 const snippets = sections.flatMap((heading) => sectionBlocks(heading));
@@ -85,25 +81,7 @@ describe('README snippets of the signing, upload, webhook and emulator sections,
   it('each type-checks on its own (strict, NodeNext) against the installed package', async () => {
     const files = snippets.map((_, i) => `snippet-${i}.ts`);
     await Promise.all(snippets.map((text, i) => writeFile(join(installed.dir, files[i]!), `${text}\nexport {};\n`)));
-    const tsconfig = {
-      compilerOptions: {
-        strict: true,
-        noEmit: true,
-        module: 'NodeNext',
-        moduleResolution: 'NodeNext',
-        target: 'ES2022',
-        lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-        types: ['node'],
-        skipLibCheck: true,
-      },
-      files,
-    };
-    await writeFile(join(installed.dir, 'tsconfig.json'), JSON.stringify(tsconfig));
-    const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
-    const result = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: installed.dir, timeout: 90_000 }).catch(
-      (error: { stdout: string }) => error,
-    );
-    expect(result.stdout).toBe('');
+    expect(await typecheckIn(installed.dir, files, ['ES2022', 'DOM', 'DOM.Iterable'], 90_000)).toBe('');
   }, 120_000);
 
   it('"Signed URLs": every URL it makes carries the HMAC-SHA1 that node:crypto computes', async () => {

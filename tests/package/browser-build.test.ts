@@ -10,8 +10,7 @@ import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import ts from 'typescript';
-import { consumerDir, distDir, distExportNames, importDist, repoRoot, requireDist } from './helpers.js';
+import { consumerDir, declarationExports, distDir, distExportNames, importDist, repoRoot, requireDist } from './helpers.js';
 import { startUploadServer, okResponder, type UploadServer } from '../upload/server.js';
 
 type Module = Record<string, any>;
@@ -147,18 +146,6 @@ describe('the root upload outside browser bundles keeps the Node transport', () 
     expect(inputs).toContain('dist/index.js');
   });
 });
-
-/** Exported names (values and types) of a declaration file, as the TypeScript checker sees them. */
-function declarationExports(file: string): string[] {
-  const program = ts.createProgram([file], { strict: true, skipLibCheck: true, types: [] });
-  const source = program.getSourceFile(file);
-  if (!source) throw new Error(`${file} is missing: run \`npm run build\``);
-  const checker = program.getTypeChecker();
-  return checker
-    .getExportsOfModule(checker.getSymbolAtLocation(source)!)
-    .map((symbol) => symbol.getName())
-    .sort();
-}
 
 describe('the browser build exports what the root entry exports', () => {
   it('same names as dist/index.js (ESM) and dist/index.cjs (CJS)', async () => {

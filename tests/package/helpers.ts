@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import ts from 'typescript';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const distDir = join(repoRoot, 'dist');
@@ -47,4 +48,16 @@ export async function consumerDir(): Promise<string> {
   await mkdir(join(dir, 'node_modules'));
   await symlink(repoRoot, join(dir, 'node_modules', 'imagekit-universal'), 'dir');
   return dir;
+}
+
+/** Exported names (values and types) of a declaration file, as the TypeScript checker sees them, sorted. */
+export function declarationExports(file: string): string[] {
+  const program = ts.createProgram([file], { strict: true, skipLibCheck: true, types: [] });
+  const source = program.getSourceFile(file);
+  if (!source) throw new Error(`${file} is missing: run \`npm run build\``);
+  const checker = program.getTypeChecker();
+  return checker
+    .getExportsOfModule(checker.getSymbolAtLocation(source)!)
+    .map((symbol) => symbol.getName())
+    .sort();
 }

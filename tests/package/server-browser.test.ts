@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
-import { consumerDir, distDir, distExportNames, importDist, repoRoot, requireDist } from './helpers.js';
+import { consumerDir, declarationExports, distDir, distExportNames, importDist, repoRoot, requireDist } from './helpers.js';
 
 type Module = Record<string, any>;
 
@@ -118,17 +118,6 @@ describe('server-browser stub: exports', () => {
 });
 
 describe('server-browser stub: types', () => {
-  function declarationExports(file: string): string[] {
-    const program = ts.createProgram([file], { strict: true, skipLibCheck: true, types: [] });
-    const source = program.getSourceFile(file);
-    if (!source) throw new Error(`${file} is missing: run \`npm run build\``);
-    const checker = program.getTypeChecker();
-    return checker
-      .getExportsOfModule(checker.getSymbolAtLocation(source)!)
-      .map((symbol) => symbol.getName())
-      .sort();
-  }
-
   it('declares the names of the server entry, types included (d.ts and d.cts)', () => {
     for (const ext of ['d.ts', 'd.cts']) {
       const names = declarationExports(join(distDir, `server.${ext}`));
