@@ -1,6 +1,6 @@
 /**
  * @module signing/sign-url
- * Signed ImageKit URLs (docs/url-rules.md, rule 8): `ik-s` = lower-case hex
+ * Signed ImageKit URLs (docs/url-and-signing-rules.md, rule 8): `ik-s` = lower-case hex
  * HMAC-SHA1(private key, URL without the endpoint prefix + expiry), optional `ik-t`.
  * Web Crypto (or Node's `createHmac` where available); runs on servers and at the edge.
  */

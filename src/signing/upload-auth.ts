@@ -1,7 +1,7 @@
 /**
  * @module signing/upload-auth
  * Authentication parameters for client-side (browser) uploads to the v1 upload API
- * (docs/url-rules.md, rule 9): `signature` = lower-case hex
+ * (docs/url-and-signing-rules.md, rule 9): `signature` = lower-case hex
  * HMAC-SHA1(private key, token + expire). Compute them on your server and hand them to
  * the browser together with your public key.
  */

@@ -1,7 +1,7 @@
 /**
  * @module url/build-url
  * `buildUrl()`: a synchronous, pure ImageKit URL builder (rules 1–5).
- * Rule numbers refer to docs/url-rules.md.
+ * Rule numbers refer to docs/url-and-signing-rules.md.
  * No fetch, no crypto: safe in browsers and at the edge. Signing lives in the server entry.
  */
 import { checkOptionKeys } from '../internal/options.js';

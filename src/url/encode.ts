@@ -1,7 +1,7 @@
 /**
  * @module url/encode
  * Every percent-encoding rule of the URL builder, in one place (rules 3–5).
- * Rule numbers refer to docs/url-rules.md.
+ * Rule numbers refer to docs/url-and-signing-rules.md.
  * Pure string work: runs in browsers, workers and Node. Not public API.
  *
  * URLs are built, not serialised: `URLSearchParams` would turn `,` into `%2C`

@@ -1,7 +1,7 @@
 /**
  * @module url/transformation
  * Transformation steps → the `tr` string (rules 6–7).
- * Rule numbers refer to docs/url-rules.md.
+ * Rule numbers refer to docs/url-and-signing-rules.md.
  * Pure and synchronous; runs everywhere.
  */
 import { renderOverlay } from './overlay.js';

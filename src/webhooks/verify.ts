@@ -1,6 +1,6 @@
 /**
  * @module webhooks/verify
- * Verifies ImageKit webhook deliveries (docs/url-rules.md, rule 11), both schemes:
+ * Verifies ImageKit webhook deliveries (docs/url-and-signing-rules.md, rule 11), both schemes:
  * Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`) and the
  * legacy `x-ik-signature: t=<ms>,v1=<hex>`. The HMAC-SHA256 key is the UTF-8 bytes of the
  * whole secret, `whsec_` prefix included. The timestamp is checked first, then the

@@ -65,7 +65,7 @@ const input = {
     { src: '/img.jpg', urlEndpoint, width: 400 },
     { src: '/img.jpg', urlEndpoint, sizes: '(min-width: 768px) 50vw, 100vw' },
   ],
-  // Published vectors (the legacy SDKs' tests; docs/url-rules.md): distances 0, 17 and 37.
+  // Published vectors (the legacy SDKs' tests; docs/url-and-signing-rules.md): distances 0, 17 and 37.
   phash: [
     ['f06830ca9f1e3e90', 'f06830ca9f1e3e90'],
     ['2d5ad3936d2e015b', '2d6ed293db36a4fb'],

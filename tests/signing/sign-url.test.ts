@@ -33,7 +33,7 @@ describe('signUrl', () => {
     expect(server.signResponsiveImageAttributes).toBe(signResponsiveImageAttributes);
   });
 
-  describe('known-answer vectors (docs/url-rules.md)', () => {
+  describe('known-answer vectors (docs/url-and-signing-rules.md)', () => {
     bothPaths('signs tr:w-100/test-signed-url.png with no expiry → 41b3075c…', async () => {
       for (const urlEndpoint of ['https://ik.imagekit.io/test_url_endpoint', 'https://ik.imagekit.io/test_url_endpoint/']) {
         const url = 'https://ik.imagekit.io/test_url_endpoint/tr:w-100/test-signed-url.png';
@@ -114,7 +114,7 @@ describe('signUrl', () => {
         const unsigned = official.helper.buildSrc(base);
         const ours = signUrl(unsigned, { privateKey: 'private_key_test', urlEndpoint: base.urlEndpoint });
         // A leading ".." segment makes the official URL leave the endpoint (URL resolves it):
-        // docs/url-rules.md rule 8 makes that a TypeError here, while Node v7 signs it anyway.
+        // docs/url-and-signing-rules.md rule 8 makes that a TypeError here, while Node v7 signs it anyway.
         if (!unsigned.startsWith(`${base.urlEndpoint}/`)) await expect(ours).rejects.toThrow(TypeError);
         else expect(await ours).toBe(official.helper.buildSrc({ ...base, signed: true }));
       }),

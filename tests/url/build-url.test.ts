@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { buildUrl } from '../../src/url/build-url.js';
 import type { BuildUrlOptions, BuildUrlSettings } from '../../src/url/types.js';
 
-// Rule numbers refer to docs/url-rules.md.
+// Rule numbers refer to docs/url-and-signing-rules.md.
 const E = 'https://ik.imagekit.io/test_url_endpoint';
 const build = (options: Partial<BuildUrlSettings> & { path?: string; src?: string }): string =>
   buildUrl({ urlEndpoint: E, ...options } as BuildUrlOptions);

@@ -11,7 +11,7 @@ import { alnumKey, wellFormed, meaning, relativePath, safeNumber, safeValue } fr
 
 // Our URLs must mean the same thing as the official SDKs' URLs: same origin, decoded path,
 // decoded tr (path or query, position normalised) and other query parameters.
-// Where docs/url-rules.md decides differently (rule numbers below refer to it), the generators stay away from the case and
+// Where docs/url-and-signing-rules.md decides differently (rule numbers below refer to it), the generators stay away from the case and
 // an explicit test below pins our behaviour and names the difference.
 
 type Oracle = 'node' | 'js';

@@ -5,7 +5,7 @@ import LegacyImageKit from 'imagekit';
 import { buildUrl } from '../../src/url/build-url.js';
 import { buildTransformationString as bts } from '../../src/url/transformation.js';
 
-// Each test pins a case where an official SDK differs from docs/url-rules.md (rule numbers
+// Each test pins a case where an official SDK differs from docs/url-and-signing-rules.md (rule numbers
 // refer to it); our rule decides.
 // The oracle's own output is asserted too, so a change in the oracle is noticed.
 const E = 'https://ik.imagekit.io/demo';

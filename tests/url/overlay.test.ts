@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { buildTransformationString as bts } from '../../src/url/transformation.js';
 import type { Overlay, Transformation } from '../../src/url/types.js';
 
-// Expected strings are the official SDKs' documented overlay examples (docs/url-rules.md,
+// Expected strings are the official SDKs' documented overlay examples (docs/url-and-signing-rules.md,
 // "Overlays"); base64 is checked against node's Buffer.
 const o = (overlay: unknown): string => bts([{ overlay } as Transformation]);
 const b64 = (text: string): string => encodeURIComponent(Buffer.from(text, 'utf8').toString('base64'));

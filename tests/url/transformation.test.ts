@@ -5,7 +5,7 @@ import type { Transformation } from '../../src/url/types.js';
 /** A step as plain JavaScript may pass it: the type refuses unknown keys, the run time passes them through. */
 const untyped = (step: Record<string, unknown>): Transformation => step as Transformation;
 
-// Expected strings come from the rules in docs/url-rules.md (rule numbers refer to it)
+// Expected strings come from the rules in docs/url-and-signing-rules.md (rule numbers refer to it)
 // and from the official SDKs' documented examples.
 
 describe('buildTransformationString: structure (rule 7)', () => {
