@@ -114,7 +114,7 @@ export async function sizeCases() {
       name: 'ImageKit class (server)',
       contents: `export { ImageKit } from './dist/server.js';`,
       platform: 'node',
-      budget: 21910,
+      budget: 21930,
       // Issue 10: half of @imagekit/nodejs, rounded (its class is about 17,000 B).
       target: 12000,
     });

@@ -94,6 +94,8 @@ export function mergeHooks(base: ResolvedHooks | undefined, value: unknown): Res
     }
     merged[name] = [...(base?.[name] ?? []), ...((list as unknown[] | undefined) ?? [])];
   }
+  // No hook at all (`hooks: {}`): the engine then builds no request views.
+  if (hookNames.every((name) => merged[name]!.length === 0)) return undefined;
   return Object.freeze(merged) as unknown as ResolvedHooks;
 }
 

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { ImageKit } from '../../src/client/imagekit.js';
 import { upload } from '../../src/upload/client-upload.js';
 import { ApiError, InternalServerError } from '../../src/errors.js';
-import type { BeforeRequestHook, Hooks } from '../../src/core/hooks.js';
+import { mergeHooks, type BeforeRequestHook, type Hooks } from '../../src/core/hooks.js';
 import { skipBackoff } from '../support/backoff.js';
 
 const privateKey = 'private_hooks_key';
@@ -373,4 +373,12 @@ describe('abort while a hook runs', () => {
 it('a hook list with a hole is a TypeError when the client is created, not a failure at call time', () => {
   const sparse = { beforeRequest: [, () => {}] } as unknown as Hooks;
   expect(() => client('http://127.0.0.1:1', sparse)).toThrow(new TypeError('The `hooks.beforeRequest` option must be an array of functions'));
+});
+
+it('`hooks: {}` or empty lists resolve to no hooks, as the merge promises', () => {
+  expect(mergeHooks(undefined, {})).toBeUndefined();
+  expect(mergeHooks(undefined, { beforeRequest: [], afterResponse: [], beforeRetry: [] })).toBeUndefined();
+  const hook = () => undefined;
+  const base = mergeHooks(undefined, { beforeRequest: [hook] });
+  expect(mergeHooks(base, {})).toEqual({ beforeRequest: [hook], afterResponse: [], beforeRetry: [] });
 });
